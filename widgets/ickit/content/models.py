@@ -1,0 +1,203 @@
+"""Pydantic models for every kind of item the kit keeps in ``data/``.
+
+Each content item has an ``id`` (a lower-case slug, unique in its list) and a ``source`` (a key of
+the bibliography in ``data/sources.yaml``). Models forbid unknown fields so that a typo in a data
+file is reported rather than silently ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+SourceKey = Slug
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Item(Strict):
+    id: Slug
+    source: SourceKey
+
+
+class Point(Strict):
+    """One sourced statement: a strength, a risk, an enabler, a recommendation."""
+
+    text: Text
+    source: SourceKey
+
+
+# --- bibliography -----------------------------------------------------------------------------
+
+class Source(Strict):
+    id: Slug
+    authors: Text
+    year: int | None = None
+    title: Text
+    published_in: Text | None = None
+    note: Text | None = None
+    cited_in: Slug | None = Field(None, description="the source text through which the kit knows it")
+
+
+# --- Leutz ------------------------------------------------------------------------------------
+
+class Law(Item):
+    number: Annotated[int, Field(ge=1, le=5)]
+    name: Text
+    explanation: Text
+    example: Text
+    question: Text
+
+
+class IntegrationLevel(Item):
+    order: Annotated[int, Field(ge=1, le=3)]
+    name: Text
+    summary: Text
+    suits: Text
+
+
+class Reflection(Item):
+    name: Text
+    explanation: Text
+    is_law: Literal[False] = False
+
+
+# --- ten lessons ------------------------------------------------------------------------------
+
+class Lesson(Item):
+    number: Annotated[int, Field(ge=1, le=10)]
+    heading: Text
+    explanation: Text
+    question: Text
+
+
+class Thread(Item):
+    name: Text
+    explanation: Text
+
+
+# --- outcomes and the six dimensions ----------------------------------------------------------
+
+class ChecklistItem(Item):
+    text: Text
+
+
+class Outcomes(Item):
+    name: Text
+    summary: Text
+    distinctions: list[Point] = Field(min_length=1)
+    cycle: list[Text] = Field(min_length=2)
+    requires: list[ChecklistItem] = Field(min_length=1)
+
+
+class Dimension(Item):
+    order: Annotated[int, Field(ge=1, le=6)]
+    name: Text
+    summary: Text
+    requires: list[ChecklistItem] = Field(min_length=1)
+
+
+# --- Ovretveit's teams ------------------------------------------------------------------------
+
+class TeamDimension(Item):
+    name: Text
+    explanation: Text
+    in_petch_list: bool
+
+
+Stage = Literal["referral", "reception", "assessment", "allocation", "long-term-work", "review"]
+
+
+class ProcessModel(Item):
+    name: Text
+    also_called: Text | None = None
+    summary: Text
+    referral_path: list[Stage] = Field(min_length=2)
+    pathway_per_profession: bool
+    strengths: list[Point] = Field(min_length=1)
+    risks: list[Point] = Field(min_length=1)
+
+
+class ManagementType(Item):
+    name: Text
+    summary: Text
+    who_manages_whom: Text
+    budget_holder: Text
+    accountability: Text
+    strengths: list[Point] = Field(min_length=1)
+    risks: list[Point] = Field(min_length=1)
+
+
+class CoLocation(Item):
+    does: list[Point] = Field(min_length=1)
+    does_not: list[Point] = Field(min_length=1)
+
+
+# --- leadership and boundary spanners ---------------------------------------------------------
+
+class BoundarySpannerRole(Item):
+    name: Text
+    summary: Text
+    skills: list[Text] = Field(min_length=1)
+
+
+class LeadershipStyle(Item):
+    name: Text
+    summary: Text
+    features: list[Text] = Field(default_factory=list)
+
+
+# --- culture ----------------------------------------------------------------------------------
+
+class Named(Item):
+    name: Text
+    explanation: Text
+
+
+class CultureQuestion(Item):
+    name: Text
+    question: Text
+    options: list[Named] = Field(min_length=2)
+
+
+class Culture(Item):
+    sources_of_culture: list[Named] = Field(min_length=3, max_length=3)
+    layers: list[Named] = Field(min_length=3, max_length=3)
+    melting_pot_question: CultureQuestion
+    one_kettle_test: Named
+    enablers: list[Point] = Field(min_length=1)
+    hindrances: list[Point] = Field(min_length=1)
+
+
+# --- time -------------------------------------------------------------------------------------
+
+class Timescale(Item):
+    name: Text
+    claim: Text
+    years: float | None = Field(None, ge=0)
+    bound: Literal["at-least", "about", "exactly"] | None = None
+    applies_to: Text
+
+
+# --- the editorial and the panel --------------------------------------------------------------
+
+class SystemicQuestion(Item):
+    number: Annotated[int, Field(ge=1, le=4)]
+    question: Text
+    explanation: Text
+
+
+class Argument(Item):
+    name: Text
+    points: list[Point] = Field(min_length=1)
+
+
+class PanelTheme(Item):
+    name: Text
+    summary: Text
+    points: list[Text] = Field(min_length=1)

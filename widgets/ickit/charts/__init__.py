@@ -1,0 +1,1 @@
+"""Chart builders: pure functions that take logic results and return plotly figures."""

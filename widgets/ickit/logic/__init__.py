@@ -1,0 +1,1 @@
+"""Plain-Python logic (models, scoring, planning, simulations): no Jupyter or widget imports."""

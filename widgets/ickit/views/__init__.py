@@ -1,0 +1,1 @@
+"""Views: ipywidgets that bind the logic and the charts; each returns its root widget."""

@@ -1,0 +1,73 @@
+"""What every view shares: a message line, guarded callbacks and figures shown in an Output."""
+
+from __future__ import annotations
+
+import base64
+import functools
+import html
+import json
+import logging
+from typing import Callable
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+from IPython.display import display
+
+from ..errors import KitInputError
+
+log = logging.getLogger("ickit")
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+
+class Message(widgets.HTML):
+    """A one-line note under a control: empty, an information, or a problem to fix."""
+
+    def show(self, text: str, kind: str = "info") -> None:
+        self.value = f'<div class="ickit-msg ickit-msg-{kind}" role="status">{html.escape(text)}</div>'
+
+    def problem(self, text: str) -> None:
+        self.show(text, "problem")
+
+    def clear(self) -> None:
+        self.value = ""
+
+
+def guarded(message: Message) -> Callable:
+    """Decorate a callback so that bad input, or a bug, shows a short message, never a traceback."""
+
+    def wrap(callback: Callable) -> Callable:
+        @functools.wraps(callback)
+        def run(*args, **kwargs):
+            try:
+                result = callback(*args, **kwargs)
+            except KitInputError as err:
+                message.problem(str(err))
+            except Exception:  # a bug: keep the details in the log, give the person a short note
+                log.exception("callback %s failed", callback.__name__)
+                message.problem("Something went wrong with that change; it was not applied.")
+            else:
+                return result
+        return run
+
+    return wrap
+
+
+def figure_bundle(fig: go.Figure) -> dict:
+    """The plotly MIME bundle: rendered by JupyterLab's and Voila's plotly extension, no CDN."""
+    return {PLOTLY_MIME: json.loads(fig.to_json()), "text/plain": fig.layout.title.text or "chart"}
+
+
+def show_figure(output: widgets.Output, fig: go.Figure) -> None:
+    """Replace what ``output`` shows with ``fig``."""
+    output.clear_output(wait=True)
+    with output:
+        display(figure_bundle(fig), raw=True)
+
+
+def download_link(filename: str, data: bytes | str, mime: str, label: str | None = None) -> str:
+    """An HTML link that hands ``data`` to the browser as a file: nothing is written on the server."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    href = f"data:{mime};base64,{base64.b64encode(raw).decode('ascii')}"
+    text = html.escape(label or f"Download {filename}")
+    return (f'<a class="ickit-download" download="{html.escape(filename, quote=True)}" '
+            f'href="{href}">{text}</a>')

@@ -1,0 +1,43 @@
+# The kit's two commands: `make serve` (the main job) and `make test`. See README.md.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: serve test lab bench browser
+
+## serve: set up (first run only) and start the kit
+serve: $(VENV)/.installed
+	$(BIN)/ickit serve $(ARGS)
+
+## test: set up with test tools, install Debian's chromium where possible, run every test
+test: $(VENV)/.installed-test browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## lab: JupyterLab on the learner notebooks
+lab: $(VENV)/.installed
+	$(BIN)/jupyter lab notebooks/
+
+## bench: the speed and memory benchmarks (print a table)
+bench: $(VENV)/.installed-test browser
+	$(BIN)/python bench/run.py $(ARGS)
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit("the kit needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	  else \
+	    echo "note: Debian's chromium is missing (sudo apt-get install chromium): browser tests will be skipped"; \
+	  fi; }

@@ -201,3 +201,15 @@ class PanelTheme(Item):
     name: Text
     summary: Text
     points: list[Text] = Field(min_length=1)
+
+
+# --- the seminar server -----------------------------------------------------------------------
+
+class Dashboard(Strict):
+    """A dashboard notebook in ``notebooks/dashboards/`` as the landing page lists it."""
+
+    id: Slug
+    title: Text
+    purpose: Text
+    notebook: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+\.ipynb$")]
+    icon: Text

@@ -9,6 +9,7 @@ from .models import (
     BoundarySpannerRole,
     ChecklistItem,
     CoLocation,
+    Dashboard,
     Culture,
     Dimension,
     IntegrationLevel,
@@ -63,6 +64,7 @@ class Content(Strict):
     systemic_questions: list[SystemicQuestion]
     shared_values: Argument
     panel_themes: list[PanelTheme]
+    dashboards: list[Dashboard]
 
     def by_id(self, section: str) -> dict:
         """The items of a list section keyed by id."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from .assessment import Assessment
 from .models import (
     Argument,
     BoundarySpannerRole,
@@ -65,6 +66,7 @@ class Content(Strict):
     shared_values: Argument
     panel_themes: list[PanelTheme]
     dashboards: list[Dashboard]
+    assessment: Assessment
 
     def by_id(self, section: str) -> dict:
         """The items of a list section keyed by id."""

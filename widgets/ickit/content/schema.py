@@ -32,6 +32,7 @@ from .models import (
     Thread,
     Timescale,
 )
+from .simulations import Simulations, StakeholderMapContent
 
 
 class Attributes(Item):
@@ -66,6 +67,8 @@ class Content(Strict):
     shared_values: Argument
     panel_themes: list[PanelTheme]
     dashboards: list[Dashboard]
+    simulations: Simulations
+    stakeholder_map: StakeholderMapContent
     assessment: Assessment
 
     def by_id(self, section: str) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .assessment import Assessment
+from .course import Part, Question, WorkedCase
 from .models import (
     Argument,
     BoundarySpannerRole,
@@ -69,6 +70,9 @@ class Content(Strict):
     dashboards: list[Dashboard]
     simulations: Simulations
     stakeholder_map: StakeholderMapContent
+    course: list[Part]
+    quizzes: list[Question]
+    worked_case: WorkedCase
     assessment: Assessment
 
     def by_id(self, section: str) -> dict:

@@ -38,8 +38,8 @@ class Scale(Item):
     def top(self) -> int:
         return self.scale[-1].value
 
-    def label(self, value: int | None) -> str:
-        return "not rated" if value is None else self.scale[value].label
+    def label(self, value: int | None, blank: str = "not rated") -> str:
+        return blank if value is None else self.scale[value].label
 
 
 class ReadinessSettings(Scale):

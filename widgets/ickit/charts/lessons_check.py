@@ -1,0 +1,43 @@
+"""Ten-lessons chart: one traffic-light bar per lesson, each partner's answer as a dot on it."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from ..content.assessment import LessonsCheckSettings
+from ..logic.lessons_check import LessonResult
+
+COLOURS = {"red": "#c0392b", "amber": "#e6a100", "green": "#2e8b57", "unanswered": "#b0b0b0"}
+SYMBOLS = ("circle", "diamond", "square", "triangle-up", "cross", "x", "star", "hexagon",
+           "pentagon", "triangle-down", "hourglass", "bowtie")
+
+
+def traffic_lights(results: list[LessonResult], settings: LessonsCheckSettings,
+                   title: str = "Ten lessons: where the partnership stands") -> go.Figure:
+    """Bars at each lesson's mean rating coloured by its light; dashed lines at the thresholds."""
+    rows = [f"{r.lesson.number}. {r.lesson.heading}" for r in results]
+    means = [r.mean if r.mean is not None else 0.0 for r in results]
+    labels = [r.light if r.mean is None else f"{r.light} · {r.mean:.1f}" for r in results]
+    fig = go.Figure(go.Bar(
+        x=[m or 0.04 * settings.top for m in means], y=rows, orientation="h", name="mean (bar)",
+        marker={"color": [COLOURS[r.light] for r in results]}, text=labels,
+        textposition="outside", cliponaxis=False, hovertemplate="%{y}<br>%{text}<extra></extra>"))
+    partners = list(results[0].ratings) if results else []
+    for n, partner in enumerate(partners):
+        given = [(r.ratings[partner], row) for r, row in zip(results, rows) if r.ratings[partner] is not None]
+        fig.add_trace(go.Scatter(
+            x=[v for v, _ in given], y=[row for _, row in given], mode="markers", name=partner,
+            marker={"symbol": SYMBOLS[n % len(SYMBOLS)], "size": 10, "color": "#333",
+                    "line": {"color": "white", "width": 1}},
+            hovertemplate=f"{partner}: %{{x}}<extra></extra>"))
+    for x in (settings.red_below, settings.green_from):
+        fig.add_vline(x=x, line={"dash": "dash", "color": "#666", "width": 1})
+    ticks = [p.value for p in settings.scale]
+    fig.update_layout(
+        title={"text": title}, height=520, margin={"l": 20, "r": 40, "t": 60, "b": 40},
+        xaxis={"range": [0, settings.top * 1.15], "tickvals": ticks,
+               "ticktext": [f"{p.value} {p.label}" for p in settings.scale], "title": "mean rating"},
+        yaxis={"autorange": "reversed", "automargin": True},
+        legend={"title": {"text": "partners"}, "orientation": "h", "y": -0.15},
+        bargap=0.35)
+    return fig

@@ -1,0 +1,44 @@
+"""Readiness charts: a radar of the scores of outcomes and the six dimensions, and its PNG."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from ..logic.readiness import Readiness
+
+FILL = "rgba(31, 119, 180, 0.25)"
+LINE = "#1f77b4"
+
+
+def _wrap(text: str, width: int = 18) -> str:
+    """Break a long axis name over lines so that it stays inside the figure."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + len(word) >= width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join(lines + [line])
+
+
+def radar(result: Readiness, title: str = "Readiness by dimension") -> go.Figure:
+    """A closed radar polygon, 0-100%; a list nobody has rated sits at 0 and says so."""
+    theta = [_wrap(s.name) + ("" if s.score is not None else "<br>(not rated)") for s in result.scores]
+    r = [s.score or 0.0 for s in result.scores]
+    hover = [f"{s.name}: {'not rated yet' if s.score is None else f'{s.score:.0f}%'}"
+             f" ({s.rated} of {s.total} items rated)" for s in result.scores]
+    fig = go.Figure(go.Scatterpolar(
+        r=r + r[:1], theta=theta + theta[:1], text=hover + hover[:1], hoverinfo="text",
+        fill="toself", fillcolor=FILL, line={"color": LINE, "width": 2}, mode="lines+markers",
+        name="score"))
+    fig.update_layout(
+        title={"text": title}, showlegend=False, height=460, margin={"l": 90, "r": 90, "t": 60, "b": 40},
+        polar={"radialaxis": {"range": [0, 100], "ticksuffix": "%", "angle": 90, "tickangle": 90},
+               "angularaxis": {"direction": "clockwise", "rotation": 90}})
+    return fig
+
+
+def png(fig: go.Figure) -> bytes:
+    """The figure as a PNG, drawn by kaleido with the system's Chromium (nothing downloaded)."""
+    return fig.to_image(format="png", width=800, height=600, scale=1)

@@ -1,0 +1,151 @@
+"""Six-dimension readiness: rate every "delivery requires" item, score each list, rank the gaps.
+
+Ratings are a mapping from :func:`item_key` to a scale value, or ``None`` for an item nobody has
+rated yet. Unrated items never count as zero: scores use rated items only and say how many are
+missing. The scale, target and weights come from ``data/assessment.yaml``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from typing import Mapping
+
+from ..content import Content
+from ..errors import KitInputError
+
+Ratings = Mapping[str, "int | None"]
+
+
+def item_key(list_id: str, item_id: str) -> str:
+    return f"{list_id}/{item_id}"
+
+
+@dataclass(frozen=True)
+class ListScore:
+    """The score of outcomes or of one dimension: percent of the top of the scale, rated items only."""
+
+    id: str
+    name: str
+    rated: int
+    total: int
+    score: float | None
+
+    @property
+    def unrated(self) -> int:
+        return self.total - self.rated
+
+
+@dataclass(frozen=True)
+class Action:
+    rank: int
+    list_id: str
+    list_name: str
+    item_id: str
+    item_text: str
+    rating: int
+    priority: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Readiness:
+    scores: list[ListScore]
+    actions: list[Action]
+
+    @property
+    def unrated(self) -> int:
+        return sum(s.unrated for s in self.scores)
+
+    @property
+    def total(self) -> int:
+        return sum(s.total for s in self.scores)
+
+    @property
+    def overall(self) -> float | None:
+        """The mean of the list scores that exist: each list counts once, as on the radar."""
+        known = [s.score for s in self.scores if s.score is not None]
+        return sum(known) / len(known) if known else None
+
+
+def blank(content: Content) -> dict[str, None]:
+    """Every item, unrated, in checklist order."""
+    return {item_key(c.id, i.id): None for c in content.checklists() for i in c.requires}
+
+
+def check_ratings(content: Content, ratings: Ratings) -> None:
+    """Raise :class:`KitInputError` for an unknown item or a rating off the scale."""
+    known = blank(content)
+    top = content.assessment.readiness.top
+    for key, value in ratings.items():
+        if key not in known:
+            raise KitInputError(f"There is no checklist item called '{key}'.")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                  or not 0 <= value <= top):
+            raise KitInputError(f"A rating must be a whole number from 0 to {top}; "
+                                f"'{key}' has {value!r}.")
+
+
+def assess(content: Content, ratings: Ratings) -> Readiness:
+    """Score each list and turn the gaps into a ranked action list."""
+    check_ratings(content, ratings)
+    settings = content.assessment.readiness
+    scores, gaps = [], []
+    for order, checklist in enumerate(content.checklists()):
+        values = [ratings.get(item_key(checklist.id, i.id)) for i in checklist.requires]
+        rated = [v for v in values if v is not None]
+        score = 100 * sum(rated) / (settings.top * len(rated)) if rated else None
+        scores.append(ListScore(checklist.id, checklist.name, len(rated), len(values), score))
+        for position, (item, value) in enumerate(zip(checklist.requires, values)):
+            if value is not None and value < settings.target:
+                priority = (settings.target - value) * settings.weights[checklist.id]
+                gaps.append(((-priority, score, order, position), checklist, item, value, priority))
+    gaps.sort(key=lambda gap: gap[0])
+    actions = [Action(rank, checklist.id, checklist.name, item.id, item.text, value, priority,
+                      f"{settings.verb(value)}: {item.text} ({checklist.name})")
+               for rank, (_, checklist, item, value, priority) in enumerate(gaps, start=1)]
+    return Readiness(scores, actions)
+
+
+def describe_score(score: ListScore) -> str:
+    shown = "not rated yet" if score.score is None else f"{score.score:.0f}%"
+    missing = f", {score.unrated} of {score.total} not rated" if score.unrated else ""
+    return f"{shown}{missing}"
+
+
+def to_markdown(content: Content, ratings: Ratings, title: str = "") -> str:
+    """A report to keep: scores, the action list and every rating."""
+    result = assess(content, ratings)
+    settings = content.assessment.readiness
+    overall = "not rated yet" if result.overall is None else f"{result.overall:.0f}%"
+    lines = [f"# Readiness self-assessment{': ' + title if title else ''}", "",
+             f"Overall: {overall}. Items not rated: {result.unrated} of {result.total}.", "",
+             "| Area | Score | Rated | Not rated |", "|---|---|---|---|"]
+    lines += [f"| {s.name} | {'-' if s.score is None else f'{s.score:.0f}%'} | {s.rated} | {s.unrated} |"
+              for s in result.scores]
+    lines += ["", "## Actions, most pressing first", ""]
+    lines += [f"{a.rank}. {a.text}" for a in result.actions] or ["No gaps among the rated items."]
+    for checklist in content.checklists():
+        lines += ["", f"## {checklist.name}", ""]
+        lines += [f"- {i.text}: {settings.label(ratings.get(item_key(checklist.id, i.id)))}"
+                  for i in checklist.requires]
+    return "\n".join(lines) + "\n"
+
+
+def to_csv(content: Content, ratings: Ratings) -> str:
+    """One row per item: where it sits, its rating and, for a gap, its place on the action list."""
+    result = assess(content, ratings)
+    settings = content.assessment.readiness
+    ranks = {item_key(a.list_id, a.item_id): a for a in result.actions}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["list", "item_id", "item", "rating", "rating_label", "action_rank", "priority"])
+    for checklist in content.checklists():
+        for item in checklist.requires:
+            key = item_key(checklist.id, item.id)
+            value, action = ratings.get(key), ranks.get(key)
+            writer.writerow([checklist.id, item.id, item.text, "" if value is None else value,
+                             settings.label(value), action.rank if action else "",
+                             f"{action.priority:g}" if action else ""])
+    return out.getvalue()

@@ -1,0 +1,113 @@
+"""Readiness view: rate each "delivery requires" item; see the radar, the scores and the actions."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from ..charts import readiness as charts
+from ..content import Content, load_content
+from ..logic import readiness as logic
+from .common import Message, download_link, guarded, show_figure
+
+NOT_RATED = "— not rated —"
+
+
+class ReadinessView(widgets.VBox):
+    """The whole readiness self-assessment; ``controls`` maps each item key to its dropdown."""
+
+    def __init__(self, content: Content | None = None):
+        self.content = content or load_content()
+        self.settings = self.content.assessment.readiness
+        self.message = Message()
+        self.title = widgets.Text(description="Partnership", placeholder="optional: a name for the report",
+                                  style={"description_width": "initial"})
+        self.controls: dict[str, widgets.Dropdown] = {}
+        self.output = widgets.Output()
+        self.summary = widgets.HTML()
+        self.downloads = widgets.HTML()
+        self.png_button = widgets.Button(description="Prepare PNG of the radar", icon="image")
+        self.png_link = widgets.HTML()
+        super().__init__([self._intro(), self.title, self._checklists(), self.message, self.output,
+                          self.summary, widgets.HBox([self.downloads, self.png_button, self.png_link])],
+                         layout={"max_width": "980px"})
+        self.add_class("ickit-readiness")
+        self._wire()
+        self.refresh()
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def _intro(self) -> widgets.HTML:
+        steps = "".join(f"<li><b>{p.value} {html.escape(p.label)}</b>: {html.escape(p.meaning)}</li>"
+                        for p in self.settings.scale)
+        return widgets.HTML(f"<p>{html.escape(self.settings.prompt)} Rate each item; leave it "
+                            f"'{NOT_RATED}' if the group has not agreed yet.</p><ul>{steps}</ul>")
+
+    def _checklists(self) -> widgets.Accordion:
+        options = [(NOT_RATED, None)] + [(f"{p.value} {p.label}", p.value) for p in self.settings.scale]
+        panels = []
+        for checklist in self.content.checklists():
+            rows = []
+            for item in checklist.requires:
+                dropdown = widgets.Dropdown(options=options, value=None, layout={"width": "190px"})
+                self.controls[logic.item_key(checklist.id, item.id)] = dropdown
+                label = widgets.HTML(html.escape(item.text), layout={"width": "560px"})
+                rows.append(widgets.HBox([label, dropdown]))
+            panels.append(widgets.VBox(rows))
+        accordion = widgets.Accordion(panels, selected_index=0)
+        for n, checklist in enumerate(self.content.checklists()):
+            accordion.set_title(n, checklist.name)
+        return accordion
+
+    # --- events and callbacks -------------------------------------------------------------------
+
+    def _wire(self) -> None:
+        refresh = guarded(self.message)(lambda change: self.refresh())
+        for dropdown in self.controls.values():
+            dropdown.observe(refresh, names="value")
+        self.title.observe(refresh, names="value")
+        self.png_button.on_click(guarded(self.message)(lambda button: self.prepare_png()))
+
+    @property
+    def ratings(self) -> dict[str, int | None]:
+        return {key: dropdown.value for key, dropdown in self.controls.items()}
+
+    def refresh(self) -> None:
+        """Recompute from the dropdowns and redraw everything but the PNG."""
+        self.result = logic.assess(self.content, self.ratings)
+        self.figure = charts.radar(self.result)
+        show_figure(self.output, self.figure)
+        self.summary.value = self._summary_html()
+        name = self.title.value.strip()
+        self.downloads.value = " ".join([
+            download_link("readiness.md", logic.to_markdown(self.content, self.ratings, name),
+                          "text/markdown", "Download report (Markdown)"),
+            download_link("readiness.csv", logic.to_csv(self.content, self.ratings),
+                          "text/csv", "Download ratings (CSV)")])
+        self.png_link.value = ""
+        if self.result.unrated:
+            self.message.show(f"{self.result.unrated} of {self.result.total} items not rated yet: "
+                              "scores use the rated items only.")
+        else:
+            self.message.show("Every item is rated.")
+
+    def prepare_png(self) -> None:
+        self.png_link.value = "Drawing the PNG…"
+        self.png_link.value = download_link("readiness-radar.png", charts.png(self.figure), "image/png",
+                                            "Download radar (PNG)")
+
+    def _summary_html(self) -> str:
+        rows = "".join(f"<tr><td>{html.escape(s.name)}</td><td>{html.escape(logic.describe_score(s))}</td></tr>"
+                       for s in self.result.scores)
+        actions = "".join(f"<li>{html.escape(a.text)}</li>" for a in self.result.actions)
+        actions = f"<ol>{actions}</ol>" if actions else "<p>No gaps among the rated items yet.</p>"
+        overall = self.result.overall
+        head = "Overall: not rated yet" if overall is None else f"Overall: {overall:.0f}%"
+        return (f"<h4>{head}</h4><table class='ickit-table'>{rows}</table>"
+                f"<h4>Actions, most pressing first</h4>{actions}")
+
+
+def readiness_view(content: Content | None = None) -> ReadinessView:
+    """The readiness self-assessment as one widget, for a notebook or a dashboard."""
+    return ReadinessView(content)

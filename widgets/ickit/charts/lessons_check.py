@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import plotly.graph_objects as go
 
 from ..content.assessment import LessonsCheckSettings
@@ -26,10 +28,10 @@ def traffic_lights(results: list[LessonResult], settings: LessonsCheckSettings,
     for n, partner in enumerate(partners):
         given = [(r.ratings[partner], row) for r, row in zip(results, rows) if r.ratings[partner] is not None]
         fig.add_trace(go.Scatter(
-            x=[v for v, _ in given], y=[row for _, row in given], mode="markers", name=partner,
+            x=[v for v, _ in given], y=[row for _, row in given], mode="markers", name=html.escape(partner),
             marker={"symbol": SYMBOLS[n % len(SYMBOLS)], "size": 10, "color": "#333",
                     "line": {"color": "white", "width": 1}},
-            hovertemplate=f"{partner}: %{{x}}<extra></extra>"))
+            hovertemplate="%{fullData.name}: %{x}<extra></extra>"))
     for x in (settings.red_below, settings.green_from):
         fig.add_vline(x=x, line={"dash": "dash", "color": "#666", "width": 1})
     ticks = [p.value for p in settings.scale]

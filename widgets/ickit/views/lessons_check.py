@@ -1,0 +1,128 @@
+"""Ten-lessons view: name the partners, record each one's answers, see lights and prompts."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from ..charts.lessons_check import COLOURS, traffic_lights
+from ..content import Content, load_content
+from ..logic import lessons_check as logic
+from .common import Message, download_link, guarded, show_figure
+
+NOT_ANSWERED = "— not answered —"
+DEFAULT_PARTNERS = "Health board, Local authority"
+
+
+class LessonsCheckView(widgets.VBox):
+    """The partnership check; ``answers`` holds every partner's answers, ``controls`` the dropdowns."""
+
+    def __init__(self, content: Content | None = None, partners: str = DEFAULT_PARTNERS):
+        self.content = content or load_content()
+        self.settings = self.content.assessment.lessons_check
+        self.lessons = sorted(self.content.lessons, key=lambda lesson: lesson.number)
+        self.message = Message()
+        self.partners = widgets.Text(value=partners, description="Partners",
+                                     placeholder="names separated by commas",
+                                     continuous_update=False, layout={"width": "620px"})
+        self.answering = widgets.Dropdown(description="Answers of", options=[])
+        self.controls: dict[str, widgets.Dropdown] = {}
+        self.answers: dict[str, dict[str, int | None]] = {}
+        self.output = widgets.Output()
+        self.summary = widgets.HTML()
+        self.downloads = widgets.HTML()
+        self._loading = False
+        super().__init__([self._intro(), self.partners, self.answering, self.message,
+                          self._questions(), self.output, self.summary, self.downloads],
+                         layout={"max_width": "980px"})
+        self.add_class("ickit-lessons-check")
+        self._wire()
+        self.set_partners(partners)
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def _intro(self) -> widgets.HTML:
+        steps = "".join(f"<li><b>{p.value} {html.escape(p.label)}</b>: {html.escape(p.meaning)}</li>"
+                        for p in self.settings.scale)
+        return widgets.HTML(f"<p>{html.escape(self.settings.prompt)} Each partner answers in "
+                            f"turn: pick whose answers you are entering.</p><ul>{steps}</ul>")
+
+    def _questions(self) -> widgets.VBox:
+        options = [(NOT_ANSWERED, None)] + [(f"{p.value} {p.label}", p.value) for p in self.settings.scale]
+        rows = []
+        for lesson in self.lessons:
+            dropdown = widgets.Dropdown(options=options, value=None, layout={"width": "170px"})
+            self.controls[lesson.id] = dropdown
+            text = (f"<b>{lesson.number}. {html.escape(lesson.heading)}</b><br>"
+                    f"{html.escape(lesson.question)}")
+            rows.append(widgets.HBox([widgets.HTML(text, layout={"width": "620px"}), dropdown]))
+        return widgets.VBox(rows)
+
+    # --- events and callbacks -------------------------------------------------------------------
+
+    def _wire(self) -> None:
+        guard = guarded(self.message)
+        self.partners.observe(guard(lambda change: self.set_partners(change["new"])), names="value")
+        self.answering.observe(guard(lambda change: self._load_answers()), names="value")
+        for lesson_id, dropdown in self.controls.items():
+            dropdown.observe(guard(lambda change, lesson_id=lesson_id: self._record(lesson_id, change["new"])),
+                             names="value")
+
+    def set_partners(self, text: str) -> None:
+        """Use the partners named in ``text``; answers of partners still named are kept."""
+        names = logic.parse_partners(text)
+        self.answers = {name: self.answers.get(name, {}) for name in names}
+        current = self.answering.value
+        self.answering.options = names
+        self.answering.value = current if current in names else names[0]
+        self._load_answers()
+
+    def _load_answers(self) -> None:
+        """Show the chosen partner's answers in the dropdowns without recording them again."""
+        given = self.answers.get(self.answering.value, {})
+        self._loading = True
+        try:
+            for lesson_id, dropdown in self.controls.items():
+                dropdown.value = given.get(lesson_id)
+        finally:
+            self._loading = False
+        self.refresh()
+
+    def _record(self, lesson_id: str, value: int | None) -> None:
+        if not self._loading:
+            self.answers[self.answering.value][lesson_id] = value
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the lights from every partner's answers and redraw."""
+        self.results = logic.evaluate(self.content, self.answers)
+        self.figure = traffic_lights(self.results, self.settings)
+        show_figure(self.output, self.figure)
+        self.summary.value = self._summary_html()
+        self.downloads.value = " ".join([
+            download_link("lessons-check.md", logic.to_markdown(self.content, self.answers),
+                          "text/markdown", "Download record (Markdown)"),
+            download_link("lessons-check.csv", logic.to_csv(self.content, self.answers),
+                          "text/csv", "Download answers (CSV)")])
+        missing = sum(r.ratings[p] is None for r in self.results for p in r.ratings)
+        total = len(self.results) * len(self.answers)
+        self.message.show(f"{missing} of {total} answers still to give; lights use the answers given."
+                          if missing else "Every partner has answered every question.")
+
+    def _summary_html(self) -> str:
+        tally = logic.counts(self.results)
+        chips = " ".join(f'<span style="color:{COLOURS[shade]}">&#9679;</span> {shade} {n}'
+                         for shade, n in tally.items())
+        talk = [r for r in self.results if r.prompt]
+        items = "".join(
+            f"<li><b>{r.lesson.number}. {html.escape(r.lesson.heading)}</b> ({r.light}"
+            f"{', partners disagree' if r.disagreement else ''}): {html.escape(r.prompt)}</li>"
+            for r in talk)
+        body = f"<ul>{items}</ul>" if talk else "<p>No lesson is weak among those answered.</p>"
+        return f"<p>{chips}</p><h4>To talk about</h4>{body}"
+
+
+def lessons_check_view(content: Content | None = None) -> LessonsCheckView:
+    """The ten-lessons partnership check as one widget, for a notebook or a dashboard."""
+    return LessonsCheckView(content)

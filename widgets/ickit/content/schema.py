@@ -33,6 +33,7 @@ from .models import (
     Thread,
     Timescale,
 )
+from .plans import Plans
 from .simulations import Simulations, StakeholderMapContent
 
 
@@ -74,6 +75,7 @@ class Content(Strict):
     quizzes: list[Question]
     worked_case: WorkedCase
     assessment: Assessment
+    plans: Plans
 
     def by_id(self, section: str) -> dict:
         """The items of a list section keyed by id."""

@@ -1,0 +1,125 @@
+"""Saving, loading and exporting a plan: JSON, CSV, an iCalendar file, PNG and offline HTML.
+
+Everything returns bytes or text for the browser to download; nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import datetime, time, timedelta, timezone
+
+import plotly.graph_objects as go
+from icalendar import Calendar, Event
+from pydantic import ValidationError
+
+from ..errors import KitInputError
+from .timeline import Plan, bars, milestone_date
+
+MAX_FILE_BYTES = 100_000
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PRODID = "-//Integrated Care Workshop Kit//Timeline planner//EN"
+
+
+def plan_to_json(plan: Plan) -> str:
+    return plan.model_dump_json(indent=2)
+
+
+def plan_from_json(data: bytes | str) -> Plan:
+    """A plan read from a saved file; any problem is a :class:`KitInputError` saying what."""
+    if len(data) > MAX_FILE_BYTES:
+        raise KitInputError(f"That file is too large for a plan (more than {MAX_FILE_BYTES // 1000} kB).")
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        raw = json.loads(text)
+    except (UnicodeDecodeError, ValueError):
+        raise KitInputError("That file is not a saved plan: it is not readable JSON text.") from None
+    if not isinstance(raw, dict):
+        raise KitInputError("That file is not a saved plan: expected an object with a name, "
+                            "a start date, workstreams and milestones.")
+    try:
+        return Plan.model_validate(raw)
+    except ValidationError as err:
+        raise KitInputError(f"That plan cannot be loaded: {_first_problem(err)}.") from None
+
+
+def _first_problem(err: ValidationError) -> str:
+    """The first validation problem in plain words, saying where it is."""
+    problem = err.errors()[0]
+    where = " ".join(f"{p + 1}" if isinstance(p, int) else str(p).replace("_", " ")
+                     for p in problem["loc"])
+    kind = problem["type"]
+    if kind == "string_pattern_mismatch":
+        what = "names cannot contain < or > or control characters"
+    elif kind == "extra_forbidden":
+        what = "this field is not part of a plan"
+    elif kind.startswith("date"):
+        what = "give a date as YYYY-MM-DD"
+    else:
+        what = problem["msg"].removeprefix("Value error, ")
+        what = what[0].lower() + what[1:]
+    return f"{where}: {what}" if where else what
+
+
+def _cell(value: str) -> str:
+    """Text for a spreadsheet cell: a leading formula character is neutralised."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def plan_to_csv(plan: Plan) -> str:
+    """One row per workstream and milestone; ``last_day`` is inclusive."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["type", "name", "kind", "start", "last_day", "duration", "unit"])
+    for bar in bars(plan):
+        ws = bar.workstream
+        writer.writerow(["workstream", _cell(ws.name), ws.kind, bar.start.isoformat(),
+                         (bar.end - timedelta(days=1)).isoformat(), ws.duration, ws.unit])
+    for m in plan.milestones:
+        day = milestone_date(plan, m).isoformat()
+        writer.writerow(["milestone", _cell(m.name), m.kind, day, day, "", ""])
+    return out.getvalue()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "plan"
+
+
+def plan_to_ics(plan: Plan) -> bytes:
+    """The milestones as all-day events; the same plan always gives the same bytes."""
+    stamp = datetime.combine(plan.start, time(), tzinfo=timezone.utc)
+    cal = Calendar.new(prodid=PRODID, name=plan.name,
+                       uid=f"{_slug(plan.name)}-{plan.start.isoformat()}@ickit")
+    for i, m in enumerate(plan.milestones):
+        day = milestone_date(plan, m)
+        cal.add_component(Event.new(
+            summary=m.name, start=day, end=day + timedelta(days=1), stamp=stamp,
+            uid=f"{_slug(plan.name)}-{plan.start.isoformat()}-{i + 1}-{_slug(m.name)}@ickit",
+            categories=[m.kind], description=f"{plan.name}: {m.kind.replace('-', ' ')} milestone"))
+    return cal.to_ical()
+
+
+def figure_to_png(fig: go.Figure, width: int = 1100, height: int = 600) -> bytes:
+    """The chart as PNG, drawn by kaleido in the system's Chromium; no script from the web."""
+    import kaleido
+    from kaleido.errors import ChromeNotFoundError
+
+    try:
+        return kaleido.calc_fig_sync(fig.to_dict(), opts={"format": "png", "width": width,
+                                                          "height": height},
+                                     kopts={"mathjax": False})
+    except ChromeNotFoundError:
+        raise KitInputError("The picture cannot be made here: no Chromium browser is installed "
+                            "on the server. The other downloads still work.") from None
+
+
+def figure_to_html(fig: go.Figure) -> str:
+    """A standalone page with plotly.js inlined, so it opens without a network."""
+    return fig.to_html(include_plotlyjs=True, full_html=True)
+
+
+def file_stem(plan: Plan) -> str:
+    """A safe file name stem for the plan's downloads."""
+    return _slug(plan.name)[:40]

@@ -1,0 +1,116 @@
+"""Ten-lessons check: traffic lights at their thresholds, prompts, disagreement and exports."""
+
+import csv
+import io
+
+import pytest
+
+from ickit.charts.lessons_check import COLOURS, traffic_lights
+from ickit.errors import KitInputError
+from ickit.logic import lessons_check as logic
+
+
+@pytest.fixture
+def settings(content):
+    return content.assessment.lessons_check
+
+
+def test_one_prompt_per_lesson(content, settings):
+    assert sorted(p.lesson for p in settings.prompts) == sorted(lesson.id for lesson in content.lessons)
+
+
+@pytest.mark.parametrize("mean, shade", [
+    (None, "unanswered"), (0.0, "red"), (1.49, "red"), (1.5, "amber"), (2.49, "amber"),
+    (2.5, "green"), (3.0, "green")])
+def test_light_thresholds_at_the_boundaries(settings, mean, shade):
+    assert (settings.red_below, settings.green_from) == (1.5, 2.5)
+    assert logic.light(mean, settings) == shade
+
+
+def test_lights_come_from_the_mean_of_answers_given(content):
+    answers = {"A": {"trust-is-not-enough": 1, "clear-governance": 3},
+               "B": {"trust-is-not-enough": 2, "clear-governance": None}}
+    results = {r.lesson.id: r for r in logic.evaluate(content, answers)}
+    assert (results["trust-is-not-enough"].mean, results["trust-is-not-enough"].light) == (1.5, "amber")
+    governance = results["clear-governance"]
+    assert (governance.mean, governance.light, governance.answered) == (3.0, "green", 1)
+    assert results["describe-the-fallback"].light == "unanswered"
+    assert logic.counts(list(results.values())) == {"red": 0, "amber": 1, "green": 1, "unanswered": 8}
+
+
+def test_prompts_for_weak_lessons_and_for_disagreement(content, settings):
+    prompts = {p.lesson: p.text for p in settings.prompts}
+    answers = {"A": {"trust-is-not-enough": 0, "clear-governance": 3, "describe-the-fallback": 3},
+               "B": {"trust-is-not-enough": 0, "clear-governance": 1, "describe-the-fallback": 2}}
+    results = {r.lesson.id: r for r in logic.evaluate(content, answers)}
+    assert results["trust-is-not-enough"].prompt == prompts["trust-is-not-enough"]
+    governance = results["clear-governance"]  # mean 2.0 amber, and 3 vs 1 is a wide split
+    assert governance.disagreement and governance.prompt == prompts["clear-governance"]
+    fallback = results["describe-the-fallback"]  # green, split of 1 only
+    assert fallback.light == "green" and not fallback.disagreement and fallback.prompt is None
+    assert results["integration-is-not-an-outcome"].prompt is None
+
+
+def test_green_lesson_with_wide_split_still_gets_its_prompt(content):
+    answers = {name: {"clear-governance": 3} for name in "ABCD"} | {"E": {"clear-governance": 1}}
+    (governance,) = [r for r in logic.evaluate(content, answers) if r.lesson.id == "clear-governance"]
+    assert governance.mean == 2.6 and governance.light == "green"
+    assert governance.disagreement and governance.prompt
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Health board, Council", ["Health board", "Council"]),
+    ("  NHS  trust ,nhs trust, , Housing ", ["NHS trust", "Housing"]),
+])
+def test_partner_names_are_trimmed_and_not_repeated(text, expected):
+    assert logic.parse_partners(text) == expected
+
+
+@pytest.mark.parametrize("text, words", [
+    (" , ", "Name at least one partner"),
+    (",".join(f"P{n}" for n in range(13)), "Up to 12 partners"),
+    ("x" * 41, "under 40 characters"),
+])
+def test_bad_partner_lists_give_a_plain_message(text, words):
+    with pytest.raises(KitInputError, match=words):
+        logic.parse_partners(text)
+
+
+@pytest.mark.parametrize("answers, words", [
+    ({}, "Name at least one partner"),
+    ({"A": {"no-such-lesson": 1}}, "no lesson called 'no-such-lesson'"),
+    ({"A": {"clear-governance": 7}}, "A's answer to lesson 'clear-governance' must be a whole number"),
+])
+def test_bad_answers_give_a_plain_message(content, answers, words):
+    with pytest.raises(KitInputError, match=words):
+        logic.evaluate(content, answers)
+
+
+def test_markdown_lists_lights_answers_and_prompts(content, settings):
+    answers = {"Health | care": {"trust-is-not-enough": 0}, "Council": {"trust-is-not-enough": 1}}
+    text = logic.to_markdown(content, answers)
+    assert "Green 0, amber 0, red 1, unanswered 9." in text
+    assert "| Lesson | Light | Mean | Health \\| care | Council |" in text
+    assert "| 2. Trust is not enough | red | 0.5 | Not at all | Partly |" in text
+    assert "| 1. Integration is not an outcome | unanswered | - | not answered | not answered |" in text
+    prompt = next(p.text for p in settings.prompts if p.lesson == "trust-is-not-enough")
+    assert f"Prompt: {prompt}" in text and text.count("Prompt: ") == 1
+
+
+def test_csv_has_a_row_per_lesson_and_partner(content):
+    answers = {"A": {"trust-is-not-enough": 3}, "B": {"trust-is-not-enough": 1}}
+    rows = list(csv.DictReader(io.StringIO(logic.to_csv(content, answers))))
+    assert len(rows) == 20
+    trust = [r for r in rows if r["lesson"] == "trust-is-not-enough"]
+    assert [(r["partner"], r["rating"], r["mean"], r["light"], r["disagreement"]) for r in trust] == [
+        ("A", "3", "2.00", "amber", "yes"), ("B", "1", "2.00", "amber", "yes")]
+
+
+def test_chart_colours_bars_by_light_and_escapes_partner_names(content, settings):
+    answers = {"<b>A</b>": {"trust-is-not-enough": 0}, "B": {"clear-governance": 3}}
+    fig = traffic_lights(logic.evaluate(content, answers), settings)
+    bars = fig.data[0]
+    assert list(bars.marker.color[:2]) == [COLOURS["unanswered"], COLOURS["red"]]
+    assert bars.marker.color[8] == COLOURS["green"]
+    assert [t.name for t in fig.data[1:]] == ["&lt;b&gt;A&lt;/b&gt;", "B"]
+    assert [s.x0 for s in fig.layout.shapes] == [1.5, 2.5]

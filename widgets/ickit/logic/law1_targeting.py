@@ -1,0 +1,155 @@
+"""Leutz's first law: whom to target, with which level of integration, and what that buys.
+
+A seeded synthetic population falls into need groups; a plan gives each group a level of
+integration (or none). Reach, cost and benefit follow from per-person figures the user sets.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from ..errors import KitInputError
+
+LEVELS = ("linkage", "coordination", "full-integration")
+MAX_POPULATION = 100_000
+MAX_PER_PERSON = 1_000_000
+SHARE_TOLERANCE = 0.001
+Plan = dict[str, "str | None"]
+
+
+@dataclass(frozen=True)
+class Assumptions:
+    """Every figure the simulation uses; the defaults come from ``data/simulations.yaml``."""
+
+    population: int
+    seed: int
+    names: dict[str, str]
+    shares: dict[str, float]
+    cost: dict[str, float]
+    benefit: dict[str, dict[str, float]]
+
+    @classmethod
+    def from_defaults(cls, defaults) -> "Assumptions":
+        return cls(population=defaults.population, seed=defaults.seed,
+                   names={g.id: g.name for g in defaults.groups},
+                   shares={g.id: g.share for g in defaults.groups},
+                   cost=dict(defaults.cost),
+                   benefit={g.id: dict(g.benefit) for g in defaults.groups})
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    group: str
+    name: str
+    people: int
+    level: str | None
+    cost: float
+    benefit: float
+
+    @property
+    def reached(self) -> int:
+        return self.people if self.level else 0
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    groups: list[GroupResult]
+
+    @property
+    def reached(self) -> int:
+        return sum(g.reached for g in self.groups)
+
+    @property
+    def cost(self) -> float:
+        return sum(g.cost for g in self.groups)
+
+    @property
+    def benefit(self) -> float:
+        return sum(g.benefit for g in self.groups)
+
+    @property
+    def value(self) -> float | None:
+        """Benefit for each unit of money spent; ``None`` when nothing is spent."""
+        return self.benefit / self.cost if self.cost else None
+
+
+def check(a: Assumptions) -> None:
+    """Raise :class:`KitInputError` for any figure the simulation cannot use."""
+    if not isinstance(a.population, int) or not 1 <= a.population <= MAX_POPULATION:
+        raise KitInputError(f"Population must be a whole number from 1 to {MAX_POPULATION:,}.")
+    for group, share in a.shares.items():
+        if not 0 < share <= 1:
+            raise KitInputError(f"The share of {a.names[group]} must be more than 0 and at most 1.")
+    if abs(sum(a.shares.values()) - 1) > SHARE_TOLERANCE:
+        raise KitInputError(f"The shares of the need groups add up to {sum(a.shares.values()):.2f}; "
+                            "they must add up to 1.")
+    for level in LEVELS:
+        if not 0 < a.cost[level] <= MAX_PER_PERSON:
+            raise KitInputError(f"The cost of {level.replace('-', ' ')} must be more than 0 and at "
+                                f"most {MAX_PER_PERSON:,} a person.")
+    for group, by_level in a.benefit.items():
+        for level in LEVELS:
+            if not 0 <= by_level[level] <= MAX_PER_PERSON:
+                raise KitInputError(f"The benefit of {level.replace('-', ' ')} for {a.names[group]} "
+                                    f"must be from 0 to {MAX_PER_PERSON:,} a person.")
+
+
+def group_sizes(a: Assumptions) -> dict[str, int]:
+    """People in each group: shares of the population, rounded so that they add up exactly."""
+    exact = {g: s * a.population for g, s in a.shares.items()}
+    sizes = {g: int(x) for g, x in exact.items()}
+    by_remainder = sorted(exact, key=lambda g: exact[g] - sizes[g], reverse=True)
+    for g in by_remainder[:a.population - sum(sizes.values())]:
+        sizes[g] += 1
+    return sizes
+
+
+def population(a: Assumptions) -> list[tuple[str, float]]:
+    """The synthetic population: (need group, responsiveness) per person, the same for one seed.
+
+    Responsiveness scales a person's benefit around the group's figure (from half to one and a half).
+    """
+    check(a)
+    rng = random.Random(a.seed)
+    return [(g, rng.uniform(0.5, 1.5)) for g, n in group_sizes(a).items() for _ in range(n)]
+
+
+def evaluate(a: Assumptions, plan: Plan) -> PlanResult:
+    """Reach, cost and benefit of ``plan`` (need group -> level, or ``None`` for not targeted)."""
+    unknown = [lvl for lvl in plan.values() if lvl is not None and lvl not in LEVELS]
+    if unknown or set(plan) - set(a.shares):
+        raise KitInputError("Choose one of the three levels of integration, or none, for each group.")
+    people = population(a)
+    results = []
+    for group in a.shares:
+        level = plan.get(group)
+        weights = [r for g, r in people if g == group]
+        cost = a.cost[level] * len(weights) if level else 0.0
+        benefit = a.benefit[group][level] * sum(weights) if level else 0.0
+        results.append(GroupResult(group, a.names[group], len(weights), level, cost, benefit))
+    return PlanResult(results)
+
+
+def everyone_fully_integrated(a: Assumptions) -> Plan:
+    """Untargeted case management: full integration for every group."""
+    return {group: "full-integration" for group in a.shares}
+
+
+def summary_markdown(a: Assumptions, plan: Plan, unit: str, label: str) -> str:
+    """The plan, its result beside untargeted case management, and the assumptions, as Markdown."""
+    mine, everyone = evaluate(a, plan), evaluate(a, everyone_fully_integrated(a))
+    lines = ["# Law 1: whom to target", "", f"_{label}_", "",
+             "| need group | people | level | cost | benefit |", "|---|---:|---|---:|---:|"]
+    lines += [f"| {g.name} | {g.people} | {g.level or 'not targeted'} | {g.cost:,.0f} | "
+              f"{g.benefit:,.0f} |" for g in mine.groups]
+    lines += ["", "| plan | reached | cost | benefit | benefit per 1 spent |", "|---|---:|---:|---:|---:|"]
+    for name, r in (("Your plan", mine), ("Full integration for everyone", everyone)):
+        value = f"{r.value:.2f}" if r.value is not None else "-"
+        lines.append(f"| {name} | {r.reached} | {r.cost:,.0f} | {r.benefit:,.0f} | {value} |")
+    lines += ["", f"Assumptions ({unit}): population {a.population}, seed {a.seed}.", ""]
+    for group in a.shares:
+        per_level = ", ".join(f"{lvl} {a.benefit[group][lvl]:g}" for lvl in LEVELS)
+        lines.append(f"- {a.names[group]}: share {a.shares[group]:g}; benefit {per_level}")
+    lines.append("- Cost: " + ", ".join(f"{lvl} {a.cost[lvl]:g}" for lvl in LEVELS))
+    return "\n".join(lines) + "\n"

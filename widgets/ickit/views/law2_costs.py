@@ -1,0 +1,75 @@
+"""Law 2 view: set-up cost, running cost and savings; the cumulative net cost and break-even year."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from ..charts import laws as charts
+from ..content import Content, load_content
+from ..logic import law2_costs as logic
+from .common import Message, download_link, guarded, show_figure
+
+WIDE = {"description_width": "initial"}
+LABELS = {"setup_cost": "Set-up cost (year 1)", "running_cost": "Running cost a year",
+          "full_saving": "Savings a year at full strength", "delay_years": "Years before savings start",
+          "ramp_years": "Years to reach full savings", "horizon_years": "Years to show"}
+
+
+class CostsView(widgets.VBox):
+    """The law 2 explorer; ``controls`` maps each assumption's name to its control."""
+
+    def __init__(self, content: Content | None = None):
+        self.content = content or load_content()
+        self.defaults = self.content.simulations.costs
+        self.marks = logic.marks(self.defaults.marks, self.content.timescales)
+        start = logic.CostAssumptions.from_defaults(self.defaults)
+        self.controls = {name: (widgets.IntText if name.endswith("years") else widgets.FloatText)(
+            getattr(start, name), description=label, style=WIDE, layout={"width": "340px"})
+            for name, label in LABELS.items()}
+        self.message = Message()
+        self.output, self.verdict, self.download = widgets.Output(), widgets.HTML(), widgets.HTML()
+        super().__init__([self._intro(), widgets.GridBox(list(self.controls.values()),
+                                                         layout={"grid_template_columns": "repeat(2, 350px)"}),
+                          self.message, self.output, self.verdict, self._timescales(), self.download],
+                         layout={"max_width": "1000px"})
+        self.add_class("ickit-law2")
+        for control in self.controls.values():
+            control.observe(guarded(self.message)(lambda change: self.refresh()), names="value")
+        self.refresh()
+
+    def _intro(self) -> widgets.HTML:
+        law = self.content.by_id("laws")["integration-costs-before-it-pays"]
+        return widgets.HTML(f"<h3>{html.escape(law.name)}</h3><p>{html.escape(law.explanation)}</p>"
+                            f"<p><i>{html.escape(self.defaults.label)}</i> Money is in "
+                            f"{html.escape(self.defaults.unit)}.</p>")
+
+    def _timescales(self) -> widgets.HTML:
+        """The claims behind the dotted lines, with their sources."""
+        scales = self.content.by_id("timescales")
+        keys = dict.fromkeys(key for chain in self.defaults.marks for key in chain)
+        items = "".join(f"<li><b>{html.escape(scales[k].name)}</b>: {html.escape(scales[k].claim)} "
+                        f"<small>({html.escape(self.content.source(scales[k].source).authors)})</small></li>"
+                        for k in keys)
+        return widgets.HTML(f"<p>The dotted lines mark how long integration has taken elsewhere:</p><ul>{items}</ul>")
+
+    @property
+    def assumptions(self) -> logic.CostAssumptions:
+        return logic.CostAssumptions(**{name: c.value for name, c in self.controls.items()})
+
+    def refresh(self) -> None:
+        """Recompute from the controls and redraw; bad figures leave the last chart."""
+        a = self.assumptions
+        self.years = logic.project(a)
+        self.break_even = logic.break_even_year(self.years)
+        show_figure(self.output, charts.net_cost(self.years, self.break_even, self.marks, self.defaults.unit))
+        self.verdict.value = f"<p><b>{html.escape(logic.verdict(a, self.years))}</b></p>"
+        self.download.value = download_link("law2_costs.csv", logic.to_csv(self.years), "text/csv",
+                                            "Download the years (CSV)")
+        self.message.clear()
+
+
+def law2_costs(content: Content | None = None) -> CostsView:
+    """The law 2 explorer's root widget."""
+    return CostsView(content)

@@ -1,0 +1,114 @@
+"""Laws 3 to 5 view: a stakeholder map people edit, the grid, law 5's check, law 4's circumstances."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from ..charts import laws as charts
+from ..content import Content, load_content
+from ..logic import stakeholders as logic
+from .common import Message, download_link, guarded, show_figure
+
+WIDE = {"description_width": "initial"}
+NEW = "(a new stakeholder)"
+
+
+class StakeholderMapView(widgets.VBox):
+    """Pick a stakeholder to move or edit, or add your own; ``map`` holds the result."""
+
+    def __init__(self, content: Content | None = None):
+        self.content = content or load_content()
+        self.exercise = self.content.stakeholder_map
+        self.map = logic.StakeholderMap(self.exercise)
+        self.message = Message()
+        self.pick = widgets.Dropdown(description="Stakeholder", style=WIDE, layout={"width": "420px"})
+        self.name = widgets.Text(description="Name", style=WIDE, layout={"width": "420px"})
+        self.power = widgets.IntSlider(5, min=1, max=10, description="Power", style=WIDE)
+        self.interest = widgets.IntSlider(5, min=1, max=10, description="Interest", style=WIDE)
+        self.gains = widgets.Textarea(description="Gains", style=WIDE, layout={"width": "420px"})
+        self.loses = widgets.Textarea(description="Loses", style=WIDE, layout={"width": "420px"})
+        self.voice = widgets.Checkbox(description="Speaks for people who use services or communities")
+        self.save = widgets.Button(description="Save", icon="check", button_style="primary")
+        self.remove = widgets.Button(description="Remove", icon="trash")
+        self.circumstances = {c.id: (widgets.Checkbox(description=c.name, style=WIDE, layout={"width": "420px"}),
+                                     widgets.Text(placeholder=c.question, layout={"width": "520px"}))
+                              for c in self.exercise.circumstances}
+        self.output, self.voice_note, self.download = widgets.Output(), widgets.HTML(), widgets.HTML()
+        super().__init__([self._intro(), self.pick, self.name, widgets.HBox([self.power, self.interest]),
+                          self.gains, self.loses, self.voice, widgets.HBox([self.save, self.remove]),
+                          self.message, self.output, self.voice_note, self._law4(), self.download],
+                         layout={"max_width": "1000px"})
+        self.add_class("ickit-stakeholders")
+        self._wire()
+        self._options(self.map.names()[0])
+        self.refresh()
+
+    def _intro(self) -> widgets.HTML:
+        e = self.exercise
+        return widgets.HTML(f"<h3>Whose integration is whose fragmentation?</h3>"
+                            f"<p>{html.escape(e.fragmentation_prompt)}</p><p><b>{html.escape(e.voice_prompt)}</b></p>")
+
+    def _law4(self) -> widgets.VBox:
+        rows = [widgets.HBox(pair) for pair in self.circumstances.values()]
+        return widgets.VBox([widgets.HTML(f"<p>{html.escape(self.exercise.circumstances_prompt)}</p>"), *rows])
+
+    # --- events and callbacks -------------------------------------------------------------------
+
+    def _wire(self) -> None:
+        guard = guarded(self.message)
+        self.pick.observe(guard(lambda change: self.load(change["new"])), names="value")
+        self.save.on_click(guard(lambda button: self.save_current()))
+        self.remove.on_click(guard(lambda button: self.remove_current()))
+        for key, (box, note) in self.circumstances.items():
+            update = guard(lambda change, key=key: self.tick(key))
+            box.observe(update, names="value")
+            note.observe(update, names="value")
+
+    def _options(self, selected: str) -> None:
+        self.pick.options = [NEW, *self.map.names()]
+        self.pick.value = selected
+        self.load(selected)
+
+    def load(self, name: str) -> None:
+        """Fill the form from ``name``, or clear it for a new stakeholder."""
+        s = logic.Stakeholder("", 5, 5) if name == NEW else self.map.get(name)
+        self.name.value, self.power.value, self.interest.value = s.name, s.power, s.interest
+        self.gains.value, self.loses.value, self.voice.value = s.gains, s.loses, s.voice
+        self.message.clear()
+
+    def save_current(self) -> None:
+        s = logic.Stakeholder(self.name.value, self.power.value, self.interest.value,
+                              self.gains.value, self.loses.value, self.voice.value)
+        saved = self.map.add(s) if self.pick.value == NEW else self.map.update(self.pick.value, s)
+        self._options(saved.name)
+        self.refresh()
+        self.message.show(f"Saved {saved.name}: {self.map.quadrant(saved).advice}")
+
+    def remove_current(self) -> None:
+        if self.pick.value == NEW:
+            self.message.problem("Pick a stakeholder on the map to remove.")
+            return
+        self.map.remove(self.pick.value)
+        self._options(NEW)
+        self.refresh()
+
+    def tick(self, key: str) -> None:
+        box, note = self.circumstances[key]
+        self.map.set_circumstance(key, note.value if box.value else None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw the grid, law 5's note and the Markdown export from the map."""
+        fig = charts.power_interest(self.map.people, self.exercise.quadrants, logic.HIGH_FROM)
+        show_figure(self.output, fig)
+        note = self.map.voice_note()
+        self.voice_note.value = f'<p class="ickit-law5"><b>{html.escape(note)}</b></p>' if note else ""
+        self.download.value = download_link("stakeholder_map.md", self.map.to_markdown(), "text/markdown",
+                                            "Download the map (Markdown)")
+
+
+def stakeholder_map(content: Content | None = None) -> StakeholderMapView:
+    """The laws 3 to 5 explorer's root widget."""
+    return StakeholderMapView(content)

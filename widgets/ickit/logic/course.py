@@ -1,0 +1,86 @@
+"""Figures about the course and its worked case, computed from the content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..content.course import Part, WorkedCase
+from ..content.schema import Content
+from ..errors import KitInputError
+
+LEVEL_FOR_NEEDS = {"mild": "linkage", "moderate": "coordination", "severe": "full-integration"}
+SIGNIFICANT_CHANGE = ("pilot-development", "pilot-live-working")
+
+
+def part(content: Content, part_id: str) -> Part:
+    """One part of the course by id, with a plain message if there is none."""
+    parts = content.by_id("course")
+    if part_id not in parts:
+        raise KitInputError(f"There is no part '{part_id}' in the course; choose one of: "
+                            + ", ".join(parts) + ".")
+    return parts[part_id]
+
+
+def tally(content: Content, *sections: str) -> str:
+    """How many items the named sections hold, e.g. ``5 laws, 3 integration levels``."""
+    counts = []
+    for name in sections:
+        value = getattr(content, name, None)
+        if not isinstance(value, list):
+            raise KitInputError(f"'{name}' is not a list in the kit's content.")
+        counts.append(f"{len(value)} {name.replace('_', ' ')}")
+    return ", ".join(counts)
+
+
+def requirements(content: Content, checklist_id: str) -> str:
+    """How many things one "delivery requires" checklist lists, e.g. ``Vision: 4 requirements``."""
+    lists = {c.id: c for c in content.checklists()}
+    if checklist_id not in lists:
+        raise KitInputError(f"There is no checklist '{checklist_id}'; choose one of: {', '.join(lists)}.")
+    return f"{lists[checklist_id].name}: {len(lists[checklist_id].requires)} requirements"
+
+
+def run_sheet(content: Content) -> list[str]:
+    """The course in teaching order: notebook, minutes and title, with the total time."""
+    parts = sorted(content.course, key=lambda p: p.order)
+    lines = [f"{p.notebook:28} {p.minutes:3d} min  {p.title}" for p in parts]
+    lines.append(f"{len(parts)} parts, {sum(p.minutes for p in parts)} minutes in all")
+    return lines
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    partners: int
+    services: int
+    organisations_met: int
+    contacts_per_month: int
+    level: str
+    significant_change_year: int
+    culture_change_year: int
+
+    def lines(self) -> list[str]:
+        return [
+            f"Partners in the partnership: {self.partners}",
+            f"Services the person meets: {self.services}, run by {self.organisations_met} organisations",
+            f"Visits and appointments in a typical month: {self.contacts_per_month}",
+            f"Level of integration that fits their needs: {self.level}",
+            f"Earliest year to expect significant change: {self.significant_change_year}",
+            f"Earliest year a new culture may be embedded: {self.culture_change_year}",
+        ]
+
+
+def case_summary(content: Content, case: WorkedCase | None = None) -> CaseSummary:
+    """The worked case's figures, with level and timescales taken from Leutz and the evidence."""
+    case = case or content.worked_case
+    levels = content.by_id("integration_levels")
+    figures = content.by_id("timescales")
+    contacts = case.person.contacts
+    return CaseSummary(
+        partners=len(case.partners),
+        services=len(contacts),
+        organisations_met=len({c.partner for c in contacts}),
+        contacts_per_month=sum(c.per_month for c in contacts),
+        level=levels[LEVEL_FOR_NEEDS[case.person.needs]].name,
+        significant_change_year=case.started + int(sum(figures[k].years for k in SIGNIFICANT_CHANGE)),
+        culture_change_year=case.started + int(figures["culture-change"].years),
+    )

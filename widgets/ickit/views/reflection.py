@@ -1,0 +1,77 @@
+"""Reflection boxes that save as the learner types, and the learning-log download."""
+
+from __future__ import annotations
+
+import time
+from html import escape
+
+import ipywidgets as widgets
+
+from ..content import load_content
+from ..errors import KitInputError
+from ..logic import course
+from ..logic.reflections import NotesStore, learning_log
+from .common import Message, download_link, guarded
+
+
+class Reflections(widgets.VBox):
+    """One Textarea per prompt of a part, filled from and saved to the learner's notes file."""
+
+    def __init__(self, part_id: str, store: NotesStore | None = None):
+        self.part = course.part(load_content(), part_id)
+        self.store = store or NotesStore()
+        self.message = Message()
+        self.boxes: dict[str, widgets.Textarea] = {}
+        try:
+            saved = self.store.read().get(self.part.id, {})
+        except KitInputError as err:
+            saved = None
+            self.message.problem(str(err))
+        rows = [widgets.HTML("<h3>Reflect</h3>")]
+        for prompt in self.part.reflections:
+            box = widgets.Textarea(value=(saved or {}).get(prompt.id, ""), placeholder="Type here…",
+                                   continuous_update=True, disabled=saved is None,
+                                   layout={"width": "100%", "height": "6em"})
+            box.observe(guarded(self.message)(self._saver(prompt.id)), names="value")
+            self.boxes[prompt.id] = box
+            rows += [widgets.HTML(f"<b>{escape(prompt.prompt)}</b>"), box]
+        if saved is not None:
+            self.message.show(f"Your answers are saved as you type, in {self.store.path}.")
+        super().__init__([*rows, self.message])
+
+    def _saver(self, prompt_id: str):
+        def save(change) -> None:
+            self.store.save(self.part.id, prompt_id, change["new"])
+            self.message.show(f"Saved at {time.strftime('%H:%M:%S')} in {self.store.path}.")
+        save.__name__ = f"save_{prompt_id}"
+        return save
+
+
+class LearningLog(widgets.VBox):
+    """A button that gathers every reflection into one Markdown file to download."""
+
+    def __init__(self, store: NotesStore | None = None):
+        self.store = store or NotesStore()
+        self.message = Message()
+        self.link = widgets.HTML()
+        self.button = widgets.Button(description="Build my learning log", icon="book",
+                                     button_style="success", layout={"width": "auto"})
+        self.button.on_click(guarded(self.message)(self.build))
+        super().__init__([self.button, self.link, self.message])
+
+    def build(self, _button=None) -> str:
+        self.message.clear()
+        text = learning_log(load_content().course, self.store.read())
+        self.link.value = download_link("my_learning_log.md", text, "text/markdown",
+                                        "Download my learning log (Markdown)")
+        return text
+
+
+def reflect(part_id: str) -> Reflections:
+    """The reflection boxes of one part of the course."""
+    return Reflections(part_id)
+
+
+def learning_log_export() -> LearningLog:
+    """The learning-log download button."""
+    return LearningLog()

@@ -1,0 +1,99 @@
+"""The readiness and ten-lessons views driven headless: set a control, read what the person sees."""
+
+import base64
+import re
+
+import pytest
+
+from ickit.views.lessons_check import LessonsCheckView, lessons_check_view
+from ickit.views.readiness import ReadinessView, readiness_view
+
+
+def downloads(html_text: str) -> dict[str, str]:
+    """The files behind the download links, by file name."""
+    links = re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', html_text)
+    return {name: base64.b64decode(data).decode("utf-8") for name, data in links}
+
+
+@pytest.fixture
+def readiness(content):
+    return readiness_view(content)
+
+
+@pytest.fixture
+def lessons(content):
+    return lessons_check_view(content)
+
+
+def test_readiness_view_is_its_root_widget_and_starts_unrated(readiness):
+    assert isinstance(readiness, ReadinessView)
+    assert "38 of 38 items not rated yet" in readiness.message.value
+    assert "Overall: not rated yet" in readiness.summary.value
+
+
+def test_rating_an_item_updates_score_chart_actions_and_exports(readiness, content):
+    readiness.controls["vision/quick-wins"].value = 1
+    assert readiness.figure.data[0].r[1] == pytest.approx(100 / 3)
+    assert "37 of 38 items not rated yet" in readiness.message.value
+    quick = content.by_id("dimensions")["vision"].requires[3].text
+    assert "<li>Build up: Showing some early &quot;quick wins&quot;" in readiness.summary.value
+    files = downloads(readiness.downloads.value)
+    assert f"1. Build up: {quick} (Vision)" in files["readiness.md"]
+    assert "vision,quick-wins" in files["readiness.csv"]
+
+
+def test_every_item_rated_says_so(readiness):
+    for dropdown in readiness.controls.values():
+        dropdown.value = 3
+    assert "Every item is rated." in readiness.message.value
+    assert "No gaps among the rated items" in readiness.summary.value
+
+
+def test_partnership_name_goes_into_the_report(readiness):
+    readiness.title.value = "North <Shire>"
+    assert "# Readiness self-assessment: North <Shire>" in downloads(readiness.downloads.value)["readiness.md"]
+
+
+def test_a_failure_in_the_logic_shows_a_message_not_a_traceback(readiness, monkeypatch):
+    monkeypatch.setattr("ickit.views.readiness.logic.assess",
+                        lambda *a: (_ for _ in ()).throw(RuntimeError("boom")))
+    readiness.controls["vision/quick-wins"].value = 2
+    assert "Something went wrong" in readiness.message.value and "boom" not in readiness.message.value
+
+
+def test_lessons_view_answers_are_kept_per_partner(lessons):
+    assert isinstance(lessons, LessonsCheckView)
+    assert lessons.answering.options == ("Health board", "Local authority")
+    lessons.controls["trust-is-not-enough"].value = 0
+    lessons.answering.value = "Local authority"
+    assert lessons.controls["trust-is-not-enough"].value is None
+    lessons.controls["trust-is-not-enough"].value = 3
+    lessons.answering.value = "Health board"
+    assert lessons.controls["trust-is-not-enough"].value == 0
+    trust = lessons.results[1]
+    assert (trust.mean, trust.light, trust.disagreement) == (1.5, "amber", True)
+    assert "18 of 20 answers still to give" in lessons.message.value
+    assert "partners disagree" in lessons.summary.value
+
+
+def test_changing_partners_keeps_answers_of_those_still_named_and_escapes_names(lessons):
+    lessons.controls["clear-governance"].value = 0
+    lessons.partners.value = "Health board, <i>GP</i> federation"
+    assert set(lessons.answers) == {"Health board", "<i>GP</i> federation"}
+    assert lessons.answers["Health board"] == {"clear-governance": 0}
+    assert lessons.results[8].light == "red"
+    assert "&lt;i&gt;GP&lt;/i&gt; federation" in lessons.figure.data[2].name
+    assert "GP</i> federation" in downloads(lessons.downloads.value)["lessons-check.md"]
+
+
+def test_an_empty_partner_list_shows_a_kind_message(lessons):
+    lessons.partners.value = " , "
+    assert "Name at least one partner" in lessons.message.value
+    assert lessons.answering.options == ("Health board", "Local authority")
+
+
+def test_weak_lesson_prompt_appears_in_the_view(lessons, content):
+    lessons.controls["describe-the-fallback"].value = 0
+    prompt = next(p.text for p in content.assessment.lessons_check.prompts
+                  if p.lesson == "describe-the-fallback")
+    assert prompt.split(",")[0] in lessons.summary.value

@@ -29,6 +29,31 @@ def content_json(args: argparse.Namespace) -> int:
     return 0
 
 
+def clean_notebooks(args: argparse.Namespace) -> int:
+    from . import hygiene
+
+    paths = args.notebooks or sorted(Path("notebooks").glob("[0-9][0-9]_*.ipynb"))
+    for path in paths:
+        hygiene.clean_file(Path(path), run=args.execute)
+        print(f"cleaned {path}")
+    left = [problem for path in paths for problem in hygiene.problems(Path(path))]
+    for problem in left:
+        print(f"ickit: {problem}", file=sys.stderr)
+    return 1 if left else 0
+
+
+def course_sheet(args: argparse.Namespace) -> int:
+    from .logic.course import run_sheet
+
+    content = load_content(args.data)
+    for line in run_sheet(content):
+        print(line)
+    if args.trainer:
+        for part in sorted(content.course, key=lambda p: p.order):
+            print(f"\n{part.notebook}: {part.trainer_notes}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ickit", description="Integrated Care Workshop Kit")
     parser.add_argument("--data", type=Path, default=None,
@@ -38,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("content", help="print the validated content")
     p.add_argument("--json", action="store_true", help="as JSON")
     p.set_defaults(run=content_json)
+    p = sub.add_parser("clean-notebooks", help="strip notebooks to what nbval checks (no widget state)")
+    p.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/NN_*.ipynb")
+    p.add_argument("--execute", action="store_true", help="run them first to refresh checked outputs")
+    p.set_defaults(run=clean_notebooks)
+    p = sub.add_parser("course", help="the learner course in order, with minutes")
+    p.add_argument("--trainer", action="store_true", help="add the trainer notes")
+    p.set_defaults(run=course_sheet)
     return parser
 
 

@@ -35,6 +35,7 @@ from .models import (
 )
 from .plans import Plans
 from .simulations import Simulations, StakeholderMapContent
+from .team_choice import TeamChoice
 
 
 class Attributes(Item):
@@ -75,6 +76,7 @@ class Content(Strict):
     quizzes: list[Question]
     worked_case: WorkedCase
     assessment: Assessment
+    team_choice: TeamChoice
     plans: Plans
 
     def by_id(self, section: str) -> dict:

@@ -1,0 +1,197 @@
+"""The team model selector: rules, ranking, ties, bad answers, save and load, and the view."""
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from pydantic import TypeAdapter
+
+from ickit.content import Content
+from ickit.errors import KitInputError
+from ickit.logic import team_choice, team_config
+from ickit.logic.team_config import Configuration
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE = {"professions": "three-or-four", "single-access": "yes", "direct-routes": "no",
+        "complexity": "mixed", "reception": "yes", "meetings": "weekly", "review": "no",
+        "co-location": "part", "line-management": "by-profession", "management-change": "none",
+        "budgets": "separate", "contract-in": "no"}
+PROCESS_TOPS = {
+    "parallel-pathway": {"professions": "two", "single-access": "no", "complexity": "one-profession",
+                         "reception": "no", "meetings": "rarely", "co-location": "apart"},
+    "allocation": {"complexity": "one-profession", "reception": "no"},
+    "reception-and-allocation": {"meetings": "monthly"},
+    "reception-assessment-allocation": {"complexity": "complex", "professions": "five-or-more"},
+    "reception-assessment-allocation-review": {"complexity": "complex", "review": "yes"},
+    "hybrid-parallel-pathway": {"direct-routes": "yes", "meetings": "rarely"},
+}
+MANAGEMENT_TOPS = {
+    "profession-managed": {},
+    "single-manager": {"line-management": "one-manager", "management-change": "single-line",
+                       "budgets": "pooled", "co-location": "shared"},
+    "joint-management": {"management-change": "add-coordinator"},
+    "team-manager-contracted": {"management-change": "single-line", "budgets": "pooled",
+                                "contract-in": "yes"},
+    "hybrid-management": {"line-management": "mixed", "management-change": "add-coordinator",
+                          "budgets": "partly", "contract-in": "yes"},
+}
+
+
+@pytest.fixture(scope="module")
+def content():
+    """Only the sections the selector reads, each validated by its model (others may be in flux)."""
+    raw = {}
+    for name in ("teams", "team_choice", "sources"):
+        raw.update(yaml.safe_load((ROOT / "data" / f"{name}.yaml").read_text(encoding="utf-8")))
+    fields = Content.model_fields
+    return Content.model_construct(**{k: TypeAdapter(fields[k].annotation).validate_python(v)
+                                      for k, v in raw.items()})
+
+
+def answers(**changes):
+    return {**BASE, **{k.replace("_", "-"): v for k, v in changes.items()}}
+
+
+# --- the data the rules name ------------------------------------------------------------------
+
+def test_rules_name_real_models_and_sources(content):
+    ids = {kind: set(content.by_id(section)) for kind, section in team_choice.KINDS.items()}
+    sources = {s.id for s in content.sources}
+    for rule in content.team_choice.rules:
+        assert set(rule.targets) <= ids[rule.kind], rule.id
+        assert rule.source in sources, rule.id
+    assert {c.source for c in content.team_choice.contradictions} <= sources
+    assert {d.id for d in content.team_choice.management_diagrams} == ids["management"]
+
+
+def test_rules_cite_every_kind_of_source(content):
+    used = {r.source for r in content.team_choice.rules}
+    assert {"ovretveit1993", "icn2008", "petch2014", "kit"} <= used
+
+
+# --- each rule --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("rule_id", [r["id"] for r in yaml.safe_load(
+    (ROOT / "data" / "team_choice.yaml").read_text())["team_choice"]["rules"]])
+def test_each_rule_moves_its_targets(content, rule_id):
+    """Each rule fires exactly when its answers are given and moves each target by its weight."""
+    rule = next(r for r in content.team_choice.rules if r.id == rule_id)
+    given = {**BASE, **rule.when}
+    for clash in content.team_choice.contradictions:  # steer clear of contradictions
+        if all(given[q] == a for q, a in clash.when.items()):
+            other = next(q for q in clash.when if q not in rule.when)
+            given[other] = next(o.id for o in _question(content, other).options
+                                if o.id != clash.when[other])
+    ranked = team_choice.rank(given, content)
+    for target in rule.targets:
+        found = next(s for s in getattr(ranked, rule.kind) if s.id == target)
+        reason = next(r for r in found.reasons if r.rule == rule.id)
+        assert (reason.weight, reason.text, reason.source) == (rule.weight, rule.reason, rule.source)
+    without = {**given, **{q: next(o.id for o in _question(content, q).options if o.id != a)
+                           for q, a in rule.when.items()}}
+    for clash in content.team_choice.contradictions:
+        if all(without[q] == a for q, a in clash.when.items()):
+            pytest.skip("changing this rule's answer would contradict another")
+    for found in getattr(team_choice.rank(without, content), rule.kind):
+        assert rule.id not in {r.rule for r in found.reasons}
+
+
+def _question(content, qid):
+    return next(q for q in content.team_choice.questions if q.id == qid)
+
+
+def test_score_is_the_sum_of_reasons_and_order_follows_score(content):
+    ranked = team_choice.rank(BASE, content)
+    for kind in (ranked.process, ranked.management):
+        assert [s.score for s in kind] == sorted((s.score for s in kind), reverse=True)
+        assert all(s.score == sum(r.weight for r in s.reasons) for s in kind)
+        assert len(kind) == len({s.id for s in kind})
+
+
+def test_poor_fits_are_flagged_with_their_reasons(content):
+    ranked = team_choice.rank(answers(meetings="rarely"), content)
+    poor = {s.id: s for s in ranked.process if s.poor_fit}
+    assert "reception-assessment-allocation-review" in poor
+    assert all(s.score < content.team_choice.poor_fit_below for s in poor.values())
+    assert any(r.weight < 0 and "rarely meet" in r.text
+               for r in poor["reception-assessment-allocation-review"].reasons)
+    assert not any(s.poor_fit for s in ranked.process if s.score >= 0)
+
+
+# --- every model can come first ---------------------------------------------------------------
+
+@pytest.mark.parametrize("model, changes", PROCESS_TOPS.items())
+def test_every_process_model_can_be_top(content, model, changes):
+    top = team_choice.rank({**BASE, **changes}, content).process
+    assert top[0].id == model and top[0].score > top[1].score, [(s.id, s.score) for s in top]
+
+
+@pytest.mark.parametrize("mtype, changes", MANAGEMENT_TOPS.items())
+def test_every_management_type_can_be_top(content, mtype, changes):
+    top = team_choice.rank({**BASE, **changes}, content).management
+    assert top[0].id == mtype and top[0].score > top[1].score, [(s.id, s.score) for s in top]
+
+
+def test_every_model_and_type_has_a_scenario(content):
+    assert set(PROCESS_TOPS) == set(content.by_id("team_process_models"))
+    assert set(MANAGEMENT_TOPS) == set(content.by_id("team_management_types"))
+
+
+# --- ties -------------------------------------------------------------------------------------
+
+def test_ties_keep_the_order_of_the_data_and_are_marked(content):
+    tied = content.team_choice.model_copy(update={"rules": []})
+    empty = content.model_copy(update={"team_choice": tied})
+    ranked = team_choice.rank(BASE, empty)
+    assert [s.id for s in ranked.process] == [m.id for m in content.team_process_models]
+    assert all(s.tied and s.score == 0 and not s.poor_fit for s in ranked.process)
+    again = team_choice.rank(dict(reversed(list(BASE.items()))), empty)
+    assert again == ranked
+
+
+def test_a_lone_score_is_not_tied(content):
+    top = team_choice.rank(answers(complexity="complex", review="yes"), content).process
+    assert not top[0].tied
+
+
+# --- answers that cannot be used --------------------------------------------------------------
+
+@pytest.mark.parametrize("clash", ["review-without-meetings", "one-manager-kept-apart",
+                                   "direct-routes-one-door"])
+def test_contradictory_answers_are_refused(content, clash):
+    entry = next(c for c in content.team_choice.contradictions if c.id == clash)
+    with pytest.raises(KitInputError) as caught:
+        team_choice.rank({**BASE, **entry.when}, content)
+    assert str(caught.value) == entry.message
+    assert "Change one" in entry.message or "answer" in entry.message
+
+
+def test_missing_answers_are_named(content):
+    given = dict(BASE, meetings=None)
+    del given["budgets"]
+    with pytest.raises(KitInputError, match=r"^Please answer every question first\. Still open: "
+                                            r"How often can the whole team meet.*\(and 1 more\)$"):
+        team_choice.rank(given, content)
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({"colour": "blue"}, "Unknown question: colour."),
+    ({"meetings": "daily"}, "'daily' is not an answer to: How often can the whole team meet"),
+])
+def test_unknown_questions_and_answers(content, bad, message):
+    with pytest.raises(KitInputError) as caught:
+        team_choice.rank({**BASE, **bad}, content)
+    assert str(caught.value).startswith(message)
+
+
+def test_answers_must_be_a_mapping(content):
+    with pytest.raises(KitInputError, match="question and answer pairs"):
+        team_choice.rank(["yes"], content)
+
+
+def test_short_citations(content):
+    assert team_choice.cite("ovretveit1993", content) == "Øvretveit 1993"
+    assert team_choice.cite("icn2008", content) == "ICN 2008"
+    assert team_choice.cite("freeman-peck2006", content) == "Freeman 2006"
+    assert team_choice.cite("kit", content) == "the kit"

@@ -13,10 +13,9 @@ from datetime import datetime, time, timedelta, timezone
 
 import plotly.graph_objects as go
 from icalendar import Calendar, Event
-from pydantic import ValidationError
 
 from ..errors import KitInputError
-from .timeline import Plan, bars, milestone_date
+from .timeline import Plan, bars, milestone_date, plan_from_dict
 
 MAX_FILE_BYTES = 100_000
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -40,27 +39,9 @@ def plan_from_json(data: bytes | str) -> Plan:
         raise KitInputError("That file is not a saved plan: expected an object with a name, "
                             "a start date, workstreams and milestones.")
     try:
-        return Plan.model_validate(raw)
-    except ValidationError as err:
-        raise KitInputError(f"That plan cannot be loaded: {_first_problem(err)}.") from None
-
-
-def _first_problem(err: ValidationError) -> str:
-    """The first validation problem in plain words, saying where it is."""
-    problem = err.errors()[0]
-    where = " ".join(f"{p + 1}" if isinstance(p, int) else str(p).replace("_", " ")
-                     for p in problem["loc"])
-    kind = problem["type"]
-    if kind == "string_pattern_mismatch":
-        what = "names cannot contain < or > or control characters"
-    elif kind == "extra_forbidden":
-        what = "this field is not part of a plan"
-    elif kind.startswith("date"):
-        what = "give a date as YYYY-MM-DD"
-    else:
-        what = problem["msg"].removeprefix("Value error, ")
-        what = what[0].lower() + what[1:]
-    return f"{where}: {what}" if where else what
+        return plan_from_dict(raw)
+    except KitInputError as err:
+        raise KitInputError(f"That plan cannot be loaded: {err}") from None
 
 
 def _cell(value: str) -> str:

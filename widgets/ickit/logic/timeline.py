@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from ..content.models import Strict
+from ..errors import KitInputError
 from ..content.plans import MAX_ROWS, Milestone, PlanName, PlanTemplate, Workstream
 
 EARLIEST = date(1990, 1, 1)
@@ -117,3 +118,41 @@ def from_template(template: PlanTemplate, start: date) -> Plan:
 def first_of_next_month(today: date) -> date:
     """A sensible default start date: the first day of the month after ``today``."""
     return add_months(today.replace(day=1), 1)
+
+
+def plan_from_dict(raw: dict) -> Plan:
+    """A validated plan; the first problem found is a :class:`KitInputError` saying where."""
+    try:
+        return Plan.model_validate(raw)
+    except ValidationError as err:
+        raise KitInputError(_first_problem(err) + ".") from None
+
+
+SINGULAR = {"workstreams": "workstream", "milestones": "milestone"}
+
+
+def _first_problem(err: ValidationError) -> str:
+    """The first validation problem in plain words: "workstream 2, name: ..."."""
+    problem = err.errors()[0]
+    loc = problem["loc"]
+    parts = []
+    for i, part in enumerate(loc):
+        if isinstance(part, int):
+            continue
+        index = loc[i + 1] if i + 1 < len(loc) and isinstance(loc[i + 1], int) else None
+        parts.append(f"{SINGULAR.get(part, part)} {index + 1}" if index is not None
+                     else part.replace("_", " "))
+    where = ", ".join(parts)
+    kind = problem["type"]
+    if kind == "string_pattern_mismatch":
+        what = "names cannot contain < or > or control characters"
+    elif kind == "extra_forbidden":
+        what = "this is not part of a plan"
+    elif kind == "missing":
+        what = "this is missing"
+    elif kind.startswith("date"):
+        what = "give a date as YYYY-MM-DD"
+    else:
+        what = problem["msg"].removeprefix("Value error, ")
+        what = what[0].lower() + what[1:]
+    return f"{where}: {what}" if where else what

@@ -1,0 +1,130 @@
+"""The timeline planner driven headless: set a control's value, read the plan and the warnings."""
+
+import base64
+import json
+import re
+from datetime import date, datetime, timezone
+
+import pytest
+
+from ickit.logic import plan_export
+from ickit.views.timeline_planner import TimelinePlanner
+
+
+@pytest.fixture
+def view(content):
+    return TimelinePlanner(content, today=date(2027, 12, 10))
+
+
+def row(view, name):
+    return next(r for r in view.workstreams.children if r.fields["name"].value == name)
+
+
+def checks(view):
+    return re.findall(r'data-check="([a-z-]+)"', view.warnings.value)
+
+
+def upload(view, data: bytes):
+    view.upload.value = ({"name": "plan.json", "type": "application/json", "size": len(data),
+                          "content": memoryview(data),
+                          "last_modified": datetime(2026, 1, 1, tzinfo=timezone.utc)},)
+
+
+def test_starts_with_the_first_template_next_month(view):
+    assert view.plan.start == date(2028, 1, 1)
+    assert view.plan.name == "A two-year pilot"
+    assert "culture-change-short" in checks(view)
+    assert "<h4>" not in view.summary.value and view.summary.value
+
+
+def test_editing_a_duration_moves_the_bar_and_the_warnings(view):
+    culture = row(view, "Culture change")
+    culture.fields["duration"].value = 36
+    ws = next(w for w in view.plan.workstreams if w.name == "Culture change")
+    assert ws.duration == 36
+    assert "culture-change-short" not in checks(view)
+    culture.fields["unit"].value = "weeks"
+    assert "culture-change-short" in checks(view)
+
+
+def test_moving_live_working_later_clears_its_warning(view, content):
+    live = row(view, "Live working")
+    assert "live-too-early" in checks(view)
+    live.fields["start_month"].value = 24
+    assert "live-too-early" not in checks(view)
+
+
+def test_add_and_remove_rows(view):
+    before = len(view.plan.workstreams)
+    view.add_workstream.click()
+    assert len(view.plan.workstreams) == before + 1
+    view.workstreams.children[-1].children[-1].click()  # its Remove button
+    assert len(view.plan.workstreams) == before
+    view.add_milestone.click()
+    view.milestones.children[-1].fields["kind"].value = "communication"
+    assert "no-timescales-briefing" not in checks(view)
+
+
+def test_templates_replace_the_plan(view):
+    view.template.value = "long-programme"
+    view.use_template.click()
+    assert view.plan.name == "A long programme" and checks(view) == []
+    assert "No warnings" in view.warnings.value
+    view.template.value = "blank"
+    view.use_template.click()
+    assert view.plan.workstreams == [] and len(checks(view)) == 4
+
+
+def test_typed_html_is_refused_kindly_and_escaped(view):
+    good = view.plan
+    view.name.value = "<script>alert(1)</script>"
+    assert "names cannot contain &lt; or &gt;" in view.message.value
+    assert "<script>" not in view.message.value and view.plan == good
+    view.name.value = 'Ours & "theirs"'
+    assert view.message.value == "" and view.plan.name == 'Ours & "theirs"'
+    row(view, "Culture change").fields["name"].value = "Culture & values"
+    assert "&quot;Culture &amp; values&quot;" in view.warnings.value
+
+
+def test_blank_name_shows_a_message_and_keeps_the_chart(view):
+    good = view.plan
+    row(view, "Team development").fields["name"].value = "   "
+    assert "workstream 3, name" in view.message.value and view.plan == good
+
+
+def test_downloads_are_links_not_files(view, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    view.prepare.click()
+    links = dict(re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"',
+                            view.downloads.value))
+    assert {name.rsplit(".", 1)[1] for name in links} >= {"json", "csv", "ics", "html"}
+    saved = base64.b64decode(links["a-two-year-pilot.json"])
+    assert plan_export.plan_from_json(saved) == view.plan
+    assert list(tmp_path.iterdir()) == []
+    row(view, "Culture change").fields["duration"].value = 40
+    assert view.downloads.value == ""  # stale links are withdrawn
+
+
+def test_load_a_saved_plan(view, content):
+    other = TimelinePlanner(content, today=date(2030, 6, 1))
+    other.template.value = "long-programme"
+    other.use_template.click()
+    upload(view, plan_export.plan_to_json(other.plan).encode())
+    assert view.plan == other.plan
+    assert "Loaded the plan" in view.message.value
+    assert len(view.workstreams.children) == len(other.plan.workstreams)
+    assert view.upload.value == ()
+
+
+@pytest.mark.parametrize("data, expected", [
+    (b"{oops", "not readable JSON text"),
+    (json.dumps({"name": "<b>x</b>", "start": "2026-01-01"}).encode(), "names cannot contain"),
+    (json.dumps({"name": "x", "start": "31/12/2026"}).encode(), "give a date as YYYY-MM-DD"),
+    (b"0" * 300_000, "too large"),
+])
+def test_a_bad_file_changes_nothing_on_screen(view, data, expected):
+    before = (view.plan, view.warnings.value, len(view.workstreams.children), view.name.value)
+    upload(view, data)
+    assert expected in view.message.value
+    assert (view.plan, view.warnings.value, len(view.workstreams.children),
+            view.name.value) == before

@@ -1,0 +1,262 @@
+"""The timeline planner: edit a plan's workstreams and milestones, see the Gantt and the warnings."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import get_args
+
+import ipywidgets as widgets
+
+from ..charts.timeline import timeline_figure
+from ..content import load_content
+from ..content.plans import (MAX_MONTHS, MAX_ROWS, MAX_WEEKS, Milestone, MilestoneKind, Workstream,
+                             WorkstreamKind)
+from ..errors import KitInputError
+from ..logic import plan_export
+from ..logic.plan_checks import PlanWarning, check_plan
+from ..logic.timeline import Plan, first_of_next_month, from_template, plan_from_dict
+from .common import Message, download_link, guarded, show_figure
+
+NAME_LAYOUT = widgets.Layout(width="19em")
+NUMBER_LAYOUT = widgets.Layout(width="6.5em")
+
+
+def _options(kinds) -> list[tuple[str, str]]:
+    return [(k.replace("-", " "), k) for k in get_args(kinds)]
+
+
+class _Row(widgets.HBox):
+    """One editable workstream or milestone; ``on_change`` runs after any edit."""
+
+    def __init__(self, fields: dict[str, widgets.Widget], on_change, on_remove):
+        self.fields = fields
+        remove = widgets.Button(description="Remove", layout=widgets.Layout(width="6em"),
+                                tooltip="Remove this row")
+        remove.add_class("ickit-remove")
+        remove.on_click(lambda _: on_remove(self))
+        for name, control in fields.items():
+            control.add_class(f"ickit-{name.replace('_', '-')}")
+            control.observe(lambda _: on_change(), "value")
+        super().__init__([*fields.values(), remove])
+
+    def values(self) -> dict:
+        return {name: control.value for name, control in self.fields.items()}
+
+
+def workstream_row(ws: Workstream, on_change, on_remove) -> _Row:
+    return _Row({
+        "name": widgets.Text(ws.name, layout=NAME_LAYOUT, continuous_update=False,
+                             placeholder="name of the workstream"),
+        "kind": widgets.Dropdown(options=_options(WorkstreamKind), value=ws.kind,
+                                 layout=widgets.Layout(width="11em")),
+        "start_month": widgets.BoundedIntText(ws.start_month, min=0, max=MAX_MONTHS,
+                                              layout=NUMBER_LAYOUT, continuous_update=False,
+                                              tooltip="start month"),
+        "duration": widgets.BoundedIntText(ws.duration, min=1, max=MAX_WEEKS, layout=NUMBER_LAYOUT,
+                                           continuous_update=False, tooltip="duration"),
+        "unit": widgets.Dropdown(options=["months", "weeks"], value=ws.unit,
+                                 layout=widgets.Layout(width="7em")),
+    }, on_change, on_remove)
+
+
+def milestone_row(m: Milestone, on_change, on_remove) -> _Row:
+    return _Row({
+        "name": widgets.Text(m.name, layout=NAME_LAYOUT, continuous_update=False,
+                             placeholder="name of the milestone"),
+        "kind": widgets.Dropdown(options=_options(MilestoneKind), value=m.kind,
+                                 layout=widgets.Layout(width="11em")),
+        "month": widgets.BoundedIntText(m.month, min=0, max=MAX_MONTHS, layout=NUMBER_LAYOUT,
+                                        continuous_update=False, tooltip="month"),
+    }, on_change, on_remove)
+
+
+def column_heads(*names: tuple[str, str]) -> widgets.HTML:
+    """Labels above the rows' controls, each as wide as its control."""
+    return widgets.HTML(" ".join(f'<span style="display:inline-block;width:{width}">{name}</span>'
+                                 for name, width in names))
+
+
+def warnings_html(warnings: list[PlanWarning]) -> str:
+    """The warnings as cards, each with its evidence and source; every text escaped."""
+    if not warnings:
+        return ('<div class="ickit-plan-ok">No warnings: this plan gives each step at least the '
+                'time the evidence suggests.</div>')
+    cards = "".join(
+        f'<li class="ickit-plan-warning" data-check="{html.escape(w.check)}">'
+        f"<strong>{html.escape(w.title)}</strong><br>{html.escape(w.message)}"
+        f'<br><small>Evidence: {html.escape(w.evidence)}<br>Source: {html.escape(w.source)}</small></li>'
+        for w in warnings)
+    return f'<div class="ickit-plan-warnings"><b>{len(warnings)} warning(s)</b><ul>{cards}</ul></div>'
+
+
+class TimelinePlanner(widgets.VBox):
+    """The whole planner; it is its own root widget."""
+
+    def __init__(self, content=None, today: date | None = None):
+        self.content = content or load_content()
+        self.templates = {t.id: t for t in self.content.plans.templates}
+        self.message = Message()
+        self._quiet = False
+        self.template = widgets.Dropdown(options=[(t.name, t.id) for t in self.templates.values()],
+                                         description="Template")
+        self.use_template = widgets.Button(description="Start from this template", icon="refresh")
+        self.summary = widgets.HTML()
+        self.name = widgets.Text(description="Plan name", continuous_update=False,
+                                 layout=widgets.Layout(width="32em"))
+        self.start = widgets.DatePicker(description="Starts on")
+        self.workstreams = widgets.VBox()
+        self.milestones = widgets.VBox()
+        self.add_workstream = widgets.Button(description="Add a workstream", icon="plus")
+        self.add_milestone = widgets.Button(description="Add a milestone", icon="plus")
+        self.chart = widgets.Output()
+        self.warnings = widgets.HTML()
+        self.warnings.add_class("ickit-plan-warnings-box")
+        self.prepare = widgets.Button(description="Prepare downloads", icon="download")
+        self.downloads = widgets.HTML()
+        self.upload = widgets.FileUpload(accept=".json", multiple=False, description="Load a plan")
+        self.plan: Plan | None = None
+        self._start_date = first_of_next_month(today or date.today())
+        super().__init__(self._layout())
+        self._wire()
+        self.load_template(self.template.value)
+
+    # --- build -------------------------------------------------------------------------------
+
+    def _layout(self) -> list[widgets.Widget]:
+        return [
+            widgets.HBox([self.template, self.use_template]), self.summary,
+            widgets.HBox([self.name, self.start]),
+            widgets.HTML("<h4>Workstreams</h4>"),
+            column_heads(("name", "19em"), ("kind", "11em"), ("start month", "6.5em"),
+                  ("duration", "6.5em"), ("unit", "7em")),
+            self.workstreams, self.add_workstream,
+            widgets.HTML("<h4>Milestones</h4>"),
+            column_heads(("name", "19em"), ("kind", "11em"), ("month", "6.5em")),
+            self.milestones, self.add_milestone,
+            self.message, self.chart, self.warnings,
+            widgets.HTML("<h4>Save and share</h4>"),
+            widgets.HBox([self.prepare, self.upload]), self.downloads,
+        ]
+
+    def _wire(self) -> None:
+        guard = guarded(self.message)
+        self.use_template.on_click(guard(lambda _: self.load_template(self.template.value)))
+        self.template.observe(lambda _: self._show_summary(), "value")
+        self.name.observe(guard(lambda _: self.refresh()), "value")
+        self.start.observe(guard(lambda _: self.refresh()), "value")
+        self.add_workstream.on_click(guard(lambda _: self._add_workstream()))
+        self.add_milestone.on_click(guard(lambda _: self._add_milestone()))
+        self.prepare.on_click(guard(lambda _: self.prepare_downloads()))
+        self.upload.observe(guard(lambda change: self._uploaded(change["new"])), "value")
+        self._guarded_refresh = guard(self.refresh)
+
+    def _show_summary(self) -> None:
+        t = self.templates[self.template.value]
+        self.summary.value = f"<i>{html.escape(t.summary)}</i>"
+
+    # --- editing -----------------------------------------------------------------------------
+
+    def load_template(self, template_id: str) -> None:
+        template = self.templates[template_id]
+        self.show_plan(from_template(template, self.start.value or self._start_date))
+        self._show_summary()
+
+    def show_plan(self, plan: Plan) -> None:
+        """Put ``plan`` in the controls, then redraw once."""
+        self._quiet = True
+        try:
+            self.name.value = plan.name
+            self.start.value = plan.start
+            self.workstreams.children = [self._ws_row(ws) for ws in plan.workstreams]
+            self.milestones.children = [self._m_row(m) for m in plan.milestones]
+        finally:
+            self._quiet = False
+        self.refresh()
+
+    def _ws_row(self, ws: Workstream) -> _Row:
+        return workstream_row(ws, self._changed, self._remove)
+
+    def _m_row(self, m: Milestone) -> _Row:
+        return milestone_row(m, self._changed, self._remove)
+
+    def _changed(self) -> None:
+        if not self._quiet:
+            self._guarded_refresh()
+
+    def _remove(self, row: _Row) -> None:
+        for box in (self.workstreams, self.milestones):
+            box.children = [r for r in box.children if r is not row]
+        self._guarded_refresh()
+
+    def _add_workstream(self) -> None:
+        if len(self.workstreams.children) >= MAX_ROWS:
+            raise KitInputError(f"A plan can hold at most {MAX_ROWS} workstreams.")
+        self.workstreams.children += (self._ws_row(
+            Workstream(name="New workstream", kind="other", start_month=0, duration=6)),)
+        self.refresh()
+
+    def _add_milestone(self) -> None:
+        if len(self.milestones.children) >= MAX_ROWS:
+            raise KitInputError(f"A plan can hold at most {MAX_ROWS} milestones.")
+        self.milestones.children += (self._m_row(Milestone(name="New milestone", kind="review",
+                                                           month=0)),)
+        self.refresh()
+
+    def current_plan(self) -> Plan:
+        """The plan as the controls describe it; a problem is a :class:`KitInputError`."""
+        return plan_from_dict({
+            "name": self.name.value, "start": self.start.value,
+            "workstreams": [row.values() for row in self.workstreams.children],
+            "milestones": [row.values() for row in self.milestones.children]})
+
+    def refresh(self) -> None:
+        """Redraw the chart and the warnings; a bad value leaves the last good chart showing."""
+        if self._quiet:
+            return
+        try:
+            plan = self.current_plan()
+        except KitInputError as err:
+            raise KitInputError(f"Not redrawn yet: {err}") from None
+        self.plan = plan
+        self.message.clear()
+        self.downloads.value = ""
+        show_figure(self.chart, timeline_figure(plan))
+        self.warnings.value = warnings_html(check_plan(plan, self.content))
+
+    # --- files -------------------------------------------------------------------------------
+
+    def prepare_downloads(self) -> None:
+        """Links for the plan as JSON, CSV, iCalendar, offline HTML and PNG."""
+        plan = self.current_plan()
+        stem = plan_export.file_stem(plan)
+        fig = timeline_figure(plan)
+        links = [
+            download_link(f"{stem}.json", plan_export.plan_to_json(plan), "application/json",
+                          "Plan (JSON, to load again later)"),
+            download_link(f"{stem}.csv", plan_export.plan_to_csv(plan), "text/csv", "Table (CSV)"),
+            download_link(f"{stem}.ics", plan_export.plan_to_ics(plan), "text/calendar",
+                          "Milestones for your calendar (iCalendar)"),
+            download_link(f"{stem}.html", plan_export.figure_to_html(fig), "text/html",
+                          "Chart as a web page that works offline (HTML)"),
+        ]
+        note = ""
+        try:
+            links.append(download_link(f"{stem}.png", plan_export.figure_to_png(fig), "image/png",
+                                       "Chart as a picture (PNG)"))
+        except KitInputError as err:
+            note = f"<br><small>{html.escape(str(err))}</small>"
+        self.downloads.value = " · ".join(links) + note
+
+    def load_bytes(self, data: bytes) -> None:
+        """Show the plan saved in ``data``; a bad file changes nothing on screen."""
+        self.show_plan(plan_export.plan_from_json(data))
+        self.message.show(f'Loaded the plan "{self.plan.name}".')
+
+    def _uploaded(self, files) -> None:
+        if not files:
+            return
+        try:
+            self.load_bytes(bytes(files[0]["content"]))
+        finally:
+            self.upload.value = ()

@@ -120,6 +120,7 @@ def test_radar_closes_its_polygon_and_marks_unrated_lists(content):
     assert trace.r[0] == trace.r[-1] and trace.theta[0] == trace.theta[-1]
     assert trace.r[1] == 100.0
     assert "(not rated)" in trace.theta[0] and "(not rated)" not in trace.theta[1]
+    assert fig.layout.title.text == "Readiness by dimension: overall 100% (37 of 38 items not rated)"
 
 
 @pytest.mark.skipif(not shutil.which("chromium"), reason="kaleido needs the system's chromium")

@@ -22,7 +22,14 @@ def _wrap(text: str, width: int = 18) -> str:
     return "<br>".join(lines + [line])
 
 
-def radar(result: Readiness, title: str = "Readiness by dimension") -> go.Figure:
+def headline(result: Readiness) -> str:
+    """The chart's title: the overall score and how many items are still unrated."""
+    overall = "not rated yet" if result.overall is None else f"{result.overall:.0f}%"
+    missing = f" ({result.unrated} of {result.total} items not rated)" if result.unrated else ""
+    return f"Readiness by dimension: overall {overall}{missing}"
+
+
+def radar(result: Readiness, title: str | None = None) -> go.Figure:
     """A closed radar polygon, 0-100%; a list nobody has rated sits at 0 and says so."""
     theta = [_wrap(s.name) + ("" if s.score is not None else "<br>(not rated)") for s in result.scores]
     r = [s.score or 0.0 for s in result.scores]
@@ -33,7 +40,7 @@ def radar(result: Readiness, title: str = "Readiness by dimension") -> go.Figure
         fill="toself", fillcolor=FILL, line={"color": LINE, "width": 2}, mode="lines+markers",
         name="score"))
     fig.update_layout(
-        title={"text": title}, showlegend=False, height=460, margin={"l": 90, "r": 90, "t": 60, "b": 40},
+        title={"text": title or headline(result)}, showlegend=False, height=460, margin={"l": 90, "r": 90, "t": 60, "b": 40},
         polar={"radialaxis": {"range": [0, 100], "ticksuffix": "%", "angle": 90, "tickangle": 90},
                "angularaxis": {"direction": "clockwise", "rotation": 90}})
     return fig

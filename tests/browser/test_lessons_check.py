@@ -1,0 +1,17 @@
+"""Ten-lessons dashboard in Voila: it renders, an answer turns a light red, no console errors."""
+
+from playwright.sync_api import expect
+
+TIMEOUT = 60_000
+
+
+def test_lessons_check_an_answer_changes_the_traffic_lights(page, voila_server, open_dashboard):
+    open_dashboard(page, voila_server, "lessons_check.ipynb")
+    view = page.locator(".ickit-lessons-check")
+    plot = view.locator(".js-plotly-plot").first
+    expect(plot).to_contain_text("1. Integration is not an outcome", timeout=TIMEOUT)
+    expect(plot).not_to_contain_text("red")
+    view.locator("select").nth(1).select_option(label="0 Not at all")
+    expect(plot).to_contain_text("red · 0.0", timeout=TIMEOUT)
+    expect(view).to_contain_text("19 of 20 answers still to give")
+    expect(view).to_contain_text("To talk about")

@@ -17,18 +17,23 @@ def is_checked(cell) -> bool:
 
 
 def clean(nb):
-    """Strip ``nb`` in place: widget state, execution counts and every unchecked output go."""
+    """Strip ``nb`` in place: widget state and every unchecked output go.
+
+    nbval skips a cell with outputs but no execution count, so checked cells are numbered 1, 2, ...
+    (stable across runs); every other cell loses its count.
+    """
     nb.metadata.pop("widgets", None)
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        cell.execution_count = None
+    checked = 0
+    for cell in (c for c in nb.cells if c.cell_type == "code"):
         cell.metadata.pop("execution", None)
-        if not is_checked(cell):
+        if is_checked(cell):
+            checked += 1
+        else:
             cell.outputs = []
+        cell.execution_count = checked if is_checked(cell) else None
         for out in cell.outputs:
             if "execution_count" in out:
-                out.execution_count = None
+                out.execution_count = cell.execution_count
     return nb
 
 
@@ -43,10 +48,12 @@ def problems(path: Path) -> list[str]:
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
-        if cell.execution_count is not None:
-            found.append(f"{path.name}: cell {i} keeps an execution count")
-        if cell.outputs and not is_checked(cell):
-            found.append(f"{path.name}: cell {i} has outputs but is not marked {CHECK_MARK}")
+        if is_checked(cell):
+            if cell.outputs and cell.execution_count is None:
+                found.append(f"{path.name}: checked cell {i} has outputs but no execution count (nbval skips it)")
+        elif cell.outputs or cell.execution_count is not None:
+            found.append(f"{path.name}: cell {i} keeps outputs or an execution count but is not marked "
+                         f"{CHECK_MARK}")
     return found
 
 

@@ -1,0 +1,202 @@
+"""The learner course: quiz scoring, the reflection store, the worked case and the course views."""
+
+import html
+import json
+import os
+
+import pytest
+
+from ickit.content.course import Question
+from ickit.errors import KitInputError
+from ickit.logic import course, quiz
+from ickit.logic.reflections import NotesStore, default_path, learning_log
+from ickit.views import part, reflection, topics
+from ickit.views import quiz as quiz_view
+
+
+@pytest.fixture
+def notes(tmp_path, monkeypatch):
+    monkeypatch.setenv("ICKIT_NOTES", str(tmp_path))
+    return tmp_path / "reflections.json"
+
+
+def question(kind="multiple_choice", correct=(True, False, False)):
+    return Question.model_validate({
+        "id": "q", "part": "leutz", "question": "Which?", "type": kind, "source": "kit",
+        "answers": [{"answer": f"a{i}", "correct": c, "feedback": f"why {i}"} for i, c in enumerate(correct)]})
+
+
+# --- quiz logic --------------------------------------------------------------------------------
+
+def test_right_and_wrong_answers_are_explained():
+    q = question()
+    assert quiz.mark(q, {0}) == quiz.Marked(True, ["why 0"])
+    assert quiz.mark(q, [2]) == quiz.Marked(False, ["why 2"])
+
+
+def test_many_choice_needs_every_right_answer():
+    q = question("many_choice", (True, True, False))
+    assert quiz.mark(q, {0, 1}).correct
+    partial = quiz.mark(q, {0})
+    assert not partial.correct and "1 of the 2" in partial.feedback[-1]
+    assert not quiz.mark(q, {0, 1, 2}).correct
+
+
+@pytest.mark.parametrize("chosen, says", [(set(), "Choose an answer"), ({7}, "not one of the choices"),
+                                          ({0, 1}, "choose just one")])
+def test_bad_choices_give_plain_messages(chosen, says):
+    with pytest.raises(KitInputError, match=says):
+        quiz.mark(question(), chosen)
+
+
+def test_score_keeps_the_latest_verdict_per_question():
+    score = quiz.Score(total=3)
+    score.record("a", False)
+    score.record("a", True)
+    score.record("b", False)
+    assert score.right == 1 and score.describe() == "Your score: 1 of 3 right (2 of 3 answered)."
+
+
+def test_question_models_refuse_impossible_keys():
+    with pytest.raises(ValueError, match="exactly one correct"):
+        question(correct=(True, True, False))
+    with pytest.raises(ValueError, match="at least one correct"):
+        question("many_choice", (False, False, False))
+
+
+def test_every_part_has_checks_and_prompts(content):
+    assert [p.order for p in content.course] == list(range(len(content.course)))
+    assert len(content.course) >= 11
+    for p in content.course:
+        assert quiz.questions_for(content.quizzes, p.id) and p.reflections
+    with pytest.raises(KitInputError, match="no knowledge checks"):
+        quiz.questions_for(content.quizzes, "nowhere")
+
+
+def test_every_notebook_named_in_the_course_exists(content):
+    from conftest import ROOT
+    on_disk = {p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")}
+    assert {p.notebook for p in content.course} == on_disk
+
+
+# --- reflection store --------------------------------------------------------------------------
+
+def test_notes_path_follows_icKIT_NOTES(notes, tmp_path, monkeypatch):
+    assert default_path() == notes
+    monkeypatch.setenv("ICKIT_NOTES", str(tmp_path / "mine.json"))
+    assert default_path() == tmp_path / "mine.json"
+    monkeypatch.delenv("ICKIT_NOTES")
+    assert default_path().parts[-2:] == (".ickit", "reflections.json")
+
+
+def test_saves_survive_a_new_store_and_leave_no_temporary_files(notes):
+    NotesStore().save("leutz", "law-that-fits", "Law 3, in our hospital")
+    NotesStore().save("culture", "one-kettle", "Two kettles")
+    again = NotesStore()
+    assert again.get("leutz", "law-that-fits") == "Law 3, in our hospital"
+    assert json.loads(notes.read_text())["culture"] == {"one-kettle": "Two kettles"}
+    assert [p.name for p in notes.parent.iterdir()] == ["reflections.json"]
+
+
+def test_write_is_atomic(notes, monkeypatch):
+    NotesStore().save("leutz", "law-that-fits", "first")
+
+    def crash(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KitInputError, match="could not be saved"):
+        NotesStore().save("leutz", "law-that-fits", "second")
+    assert NotesStore().get("leutz", "law-that-fits") == "first"
+    assert [p.name for p in notes.parent.iterdir()] == ["reflections.json"]
+
+
+@pytest.mark.parametrize("damage", ["{not json", "[1, 2]", '{"leutz": "flat"}'])
+def test_a_damaged_file_gives_a_kind_message_and_is_not_overwritten(notes, damage):
+    notes.write_text(damage)
+    with pytest.raises(KitInputError, match="damaged, so the kit has left it as it is"):
+        NotesStore().save("leutz", "law-that-fits", "new words")
+    assert notes.read_text() == damage
+
+
+def test_learning_log_in_course_order_with_prompts(content):
+    log = learning_log(content.course, {"capstone": {"what-matters": "Home"},
+                                        "leutz": {"law-that-fits": "Law 2", "level-for-whom": " "}})
+    assert log.startswith("# My learning log")
+    assert log.index("## 02. Leutz") < log.index("## 10. Capstone")
+    assert "**Which law best describes" in log and "Law 2" in log
+    assert "Think of two people" not in log  # blank answers are left out
+    assert "No reflections written yet" in learning_log(content.course, {})
+
+
+# --- the worked case and the counts the notebooks check ---------------------------------------
+
+def test_case_summary(content):
+    summary = course.case_summary(content)
+    assert (summary.partners, summary.services, summary.organisations_met) == (5, 6, 5)
+    assert summary.contacts_per_month == 73 and summary.level == "Full integration"
+    assert summary.significant_change_year == content.worked_case.started + 3
+
+
+def test_counts_and_unknown_names(content):
+    assert course.tally(content, "laws", "lessons") == "5 laws, 10 lessons"
+    assert course.requirements(content, "vision") == "Vision: 4 requirements"
+    assert course.run_sheet(content)[-1].startswith(f"{len(content.course)} parts")
+    for call, arg in [(course.tally, "worked_case"), (course.requirements, "x"), (course.part, "x")]:
+        with pytest.raises(KitInputError):
+            call(content, arg)
+
+
+# --- views, driven headless --------------------------------------------------------------------
+
+def test_every_part_and_topic_renders(content, notes):
+    for name in topics.RENDERERS:
+        assert "ickit-card" in topics.render(content, name) or "<table>" in topics.render(content, name)
+    for p in content.course:
+        assert html.escape(p.title) in part.opening(p.id).value
+        assert "What next" in part.closing(p.id).value
+        assert p.trainer_notes not in part.opening(p.id).value + part.closing(p.id).value
+    with pytest.raises(KitInputError, match="no topic"):
+        topics.render(content, "nothing")
+
+
+def test_text_from_data_is_escaped():
+    assert topics.card("<b>x</b>", "a & b") == ('<div class="ickit-card"><h4>&lt;b&gt;x&lt;/b&gt;</h4>'
+                                              "<p>a &amp; b</p></div>")
+
+
+def test_quiz_widget_scores_and_explains():
+    view = quiz_view.knowledge_check("leutz")
+    first = view.boxes[0]
+    first.check.click()
+    assert "Choose an answer first" in first.message.value and not view.score.latest
+    right = next(i for i, a in enumerate(first.question.answers) if a.correct)
+    first.choice.value = right
+    first.check.click()
+    assert "Correct." in first.feedback.value and "1 of 3 right" in view.score_line.value
+    many = next(b for b in view.boxes if b.question.type == "many_choice")
+    many.choice.children[0].value = True
+    many.check.click()
+    assert "Not yet." in many.feedback.value and "(2 of 3 answered)" in view.score_line.value
+
+
+def test_reflection_widget_saves_as_you_type_and_reloads(notes):
+    view = reflection.reflect("leutz")
+    view.boxes["law-that-fits"].value = "<script>alert(1)</script>"
+    assert "Saved at" in view.message.value
+    again = reflection.reflect("leutz")
+    assert again.boxes["law-that-fits"].value == "<script>alert(1)</script>"
+    log = reflection.learning_log_export()
+    text = log.build()
+    assert "<script>alert(1)</script>" in text and 'download="my_learning_log.md"' in log.link.value
+
+
+def test_reflection_widget_with_a_damaged_file(notes):
+    notes.write_text("{oops")
+    view = reflection.reflect("leutz")
+    assert "damaged" in view.message.value and "Traceback" not in view.message.value
+    assert all(box.disabled for box in view.boxes.values())
+    log = reflection.learning_log_export()
+    log.button.click()
+    assert "damaged" in log.message.value and log.link.value == ""
+    assert notes.read_text() == "{oops"

@@ -54,6 +54,15 @@ def course_sheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def slides(args: argparse.Namespace) -> int:
+    from .materials import build_all, default_slides_dir  # plotly and WeasyPrint load only here
+
+    out = args.out or default_slides_dir()
+    written = build_all(load_content(args.data), out, pdf=not args.no_pdf)
+    print(f"ickit: wrote {len(written)} file(s) into {out}; open {out / 'index.html'} in a browser")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ickit", description="Integrated Care Workshop Kit")
     parser.add_argument("--data", type=Path, default=None,
@@ -70,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("course", help="the learner course in order, with minutes")
     p.add_argument("--trainer", action="store_true", help="add the trainer notes")
     p.set_defaults(run=course_sheet)
+    p = sub.add_parser("slides", help="build the decks, trainer guide and handouts into slides/")
+    p.add_argument("--out", type=Path, default=None, help="where to write (default: the kit's slides/)")
+    p.add_argument("--no-pdf", action="store_true", help="skip the PDFs (guide and handouts)")
+    p.set_defaults(run=slides)
     return parser
 
 

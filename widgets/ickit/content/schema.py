@@ -33,6 +33,7 @@ from .models import (
     Thread,
     Timescale,
 )
+from .workshops import Deck, Workshops
 from .plans import Plans
 from .simulations import Simulations, StakeholderMapContent
 from .team_choice import TeamChoice
@@ -70,6 +71,8 @@ class Content(Strict):
     shared_values: Argument
     panel_themes: list[PanelTheme]
     dashboards: list[Dashboard]
+    decks: list[Deck]
+    workshops: Workshops  # after the sections it refers to
     simulations: Simulations
     stakeholder_map: StakeholderMapContent
     course: list[Part]

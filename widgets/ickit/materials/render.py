@@ -1,0 +1,54 @@
+"""The Jinja2 environment every material shares, and atomic writing of what it renders."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from ..content import Content
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("ickit.materials", "templates"),
+                      autoescape=select_autoescape(["jinja2"]), undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["clock"] = clock
+    return env
+
+
+def render(template: str, content: Content, **values) -> str:
+    """Render ``template`` with the content and a ``cite`` helper for source keys."""
+    return environment().get_template(template).render(
+        content=content, cite=lambda key: citation(content, key), **values)
+
+
+def citation(content: Content, key: str) -> str:
+    """``Petch A (2014)``: a source's first author and year, for a slide or handout footer."""
+    if key == "kit":
+        return "kit commentary"
+    source = content.source(key)
+    who = source.title if source.authors.lower().startswith("not named") else source.authors
+    return f"{who.split(',')[0]} ({source.year})" if source.year else who
+
+
+def clock(start: str, minutes: int) -> str:
+    """``09:30`` plus ``minutes``, as ``HH:MM``."""
+    hours, mins = map(int, start.split(":"))
+    total = hours * 60 + mins + minutes
+    return f"{total // 60 % 24:02d}:{total % 60:02d}"
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    if isinstance(data, str):
+        tmp.write_text(data, encoding="utf-8")
+    else:
+        tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return path

@@ -1,6 +1,10 @@
 """The team model selector: rules, ranking, ties, bad answers, save and load, and the view."""
 
+import base64
 import json
+import re
+from datetime import datetime, timezone
+from html import escape, unescape as html_unescape
 from pathlib import Path
 
 import pytest
@@ -193,5 +197,184 @@ def test_answers_must_be_a_mapping(content):
 def test_short_citations(content):
     assert team_choice.cite("ovretveit1993", content) == "Øvretveit 1993"
     assert team_choice.cite("icn2008", content) == "ICN 2008"
-    assert team_choice.cite("freeman-peck2006", content) == "Freeman 2006"
+    assert team_choice.cite("freeman-peck2006", content) == "Freeman and Peck 2006"
     assert team_choice.cite("kit", content) == "the kit"
+    assert team_choice.cite("warne2007", content) == "Warne et al 2007"
+
+
+# --- save and load ----------------------------------------------------------------------------
+
+def a_config(**changes):
+    fields = dict(label="Northside <team>", process_model="allocation",
+                  management_type="joint-management", answers=answers(), note="Try for a year.")
+    return Configuration(**{**fields, **changes})
+
+
+def test_json_round_trip(content):
+    config = a_config()
+    assert team_config.from_json(team_config.to_json(config).encode("utf-8"), content) == config
+    hand_made = a_config(answers={})
+    assert team_config.from_json(team_config.to_json(hand_made), content) == hand_made
+
+
+def test_markdown_gives_the_rationale(content):
+    text = team_config.to_markdown(a_config(), content)
+    assert text.startswith("# Northside <team>\n\nTry for a year.\n")
+    assert "## Team process: Allocation team" in text and "## Management: Joint management" in text
+    assert "Route of a referral: Referral → Allocation → Assessment → Long-term work" in text
+    assert "Fit with the answers: number " in text and "(ICN 2008)" in text
+    assert "## No best form, but clear accountability" in text
+    assert "- How often can the whole team meet to share out and discuss work? Every week" in text
+    assert "Fit with the answers" not in team_config.to_markdown(a_config(answers={}), content)
+
+
+def test_markdown_flags_a_poor_fit(content):
+    text = team_config.to_markdown(a_config(answers=answers(meetings="rarely")), content)
+    assert ", a poor fit." in text.split("## Management")[0]
+
+
+def saved(**doc):
+    return json.dumps({"format": "ickit-team-configuration", "version": 1, "label": "Ours",
+                       "process_model": "allocation", "management_type": "single-manager", **doc})
+
+
+BAD_FILES = {
+    "not json": (b"process_model: allocation", "That file is not valid JSON (line 1); choose a .json file saved by the kit."),
+    "not text": (b"\xff\xfe\x00bad", "That file is not a text file; choose a .json file saved by the kit."),
+    "a list": (b"[1, 2]", "That file is not a team configuration saved by the kit."),
+    "other format": (b'{"format": "plan"}', "That file is not a team configuration saved by the kit."),
+    "new version": (saved(version=2), "That file is version 2; the kit reads version 1."),
+    "no model": (json.dumps({"format": "ickit-team-configuration", "version": 1, "label": "x"}),
+                 "That file names no process model or no management type."),
+    "unknown model": (saved(process_model="star-team"),
+                      "That file cannot be loaded: Unknown team process model: 'star-team'."),
+    "unknown type": (saved(management_type="boss"),
+                     "That file cannot be loaded: Unknown management type: 'boss'."),
+    "label a number": (saved(label=5), "In that file, 'label' has the wrong kind of value."),
+    "answers a list": (saved(answers=["yes"]), "In that file, 'answers' has the wrong kind of value."),
+    "empty label": (saved(label=" "), "That file cannot be loaded: Give the configuration a name."),
+    "clashing answers": (saved(answers=answers(review="yes", meetings="rarely")),
+                         "That file cannot be loaded: Reviewing progress together needs the team to meet"),
+    "half the answers": (saved(answers={"professions": "two"}),
+                         "That file cannot be loaded: Please answer every question first."),
+    "too large": (b" " * 100_001, "That file is too large to be a saved team configuration."),
+}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_bad_files_say_what_is_wrong(content, name):
+    data, message = BAD_FILES[name]
+    with pytest.raises(KitInputError) as caught:
+        team_config.from_json(data, content)
+    assert str(caught.value).startswith(message)
+
+
+def test_names_and_notes_have_limits(content):
+    with pytest.raises(KitInputError, match="under 80 characters"):
+        team_config.validate(a_config(label="x" * 81), content)
+    with pytest.raises(KitInputError, match="under 2000 characters"):
+        team_config.validate(a_config(note="x" * 2001), content)
+
+
+# --- the view, driven headless ----------------------------------------------------------------
+
+@pytest.fixture
+def view(content):
+    from ickit.views.team_selector import team_selector
+    return team_selector(content)
+
+
+def answer_all(view, given):
+    for qid, value in given.items():
+        view.guided.questions[qid].value = value
+
+
+def upload(view, data: bytes, name="ours.json"):
+    view.saved.upload.value = ({"name": name, "type": "application/json", "size": len(data),
+                                "content": memoryview(data),
+                                "last_modified": datetime(2026, 1, 5, tzinfo=timezone.utc)},)
+
+
+def test_view_has_four_tabs(view):
+    assert view.tabs.titles == ("Explore", "Guided choice", "Compare two", "Save and load")
+
+
+def test_choosing_a_model_or_type_redraws(view, content):
+    for model in content.team_process_models:
+        view.explore.process.value = model.id
+        assert view.explore.shown["process"].layout.title.text.startswith(model.name)
+        assert escape(model.summary) in view.explore.cards["process"].value
+    view.explore.management.value = "team-manager-contracted"
+    assert view.explore.shown["management"].layout.title.text.startswith("Team manager-contracted")
+    assert "The team manager." in view.explore.cards["management"].value
+
+
+def test_guided_asks_for_every_answer_first(view):
+    view.guided.suggest.click()
+    assert "Please answer every question first" in view.guided.message.value
+    assert view.guided.ranking is None and view.guided.use.disabled
+
+
+def test_guided_suggestions_and_adoption(view):
+    answer_all(view, {**BASE, **PROCESS_TOPS["reception-assessment-allocation-review"]})
+    view.guided.suggest.click()
+    assert view.guided.ranking.process[0].id == "reception-assessment-allocation-review"
+    assert 'data-id="reception-assessment-allocation-review"' in view.guided.result.value
+    assert "(Øvretveit 1993)" in view.guided.result.value and "problem" not in view.guided.message.value
+    view.guided.use.click()
+    top = view.guided.ranking.management[0].id
+    assert view.explore.process.value == view.compare[0].process.value == view.saved.process.value \
+        == "reception-assessment-allocation-review"
+    assert view.saved.management.value == top and view.saved.answers == view.guided.answers()
+
+
+def test_guided_contradiction_shows_and_clears_old_result(view):
+    answer_all(view, BASE)
+    view.guided.suggest.click()
+    view.guided.questions["review"].value = "yes"
+    view.guided.questions["meetings"].value = "rarely"
+    view.guided.suggest.click()
+    assert "Reviewing progress together needs the team to meet" in view.guided.message.value
+    assert view.guided.result.value == "" and view.guided.use.disabled
+
+
+def test_compare_shows_two_configurations(view):
+    a, b = view.compare
+    a.process.value, b.process.value = "allocation", "parallel-pathway"
+    assert a.shown["process"].layout.title.text != b.shown["process"].layout.title.text
+    b.management.value = "hybrid-management"
+    assert b.shown["management"].layout.title.text.startswith("Hybrid management")
+
+
+def test_save_offers_escaped_preview_and_both_downloads(view):
+    view.saved.label.value = "<b>Ours</b>"
+    assert "<b>Ours</b>" not in view.saved.preview.value
+    assert "&lt;b&gt;Ours&lt;/b&gt;" in view.saved.preview.value
+    links = re.findall(r'download="([^"]+)" href="data:([^;]+);base64,([^"]+)"', view.saved.downloads.value)
+    assert [(name, mime) for name, mime, _ in links] == [("b-ours-b.md", "text/markdown"),
+                                                          ("b-ours-b.json", "application/json")]
+    config = team_config.from_json(base64.b64decode(links[1][2]), view.saved.content)
+    assert config == view.saved.configuration()
+
+
+def test_save_needs_a_name(view):
+    view.saved.label.value = "  "
+    assert "Give the configuration a name." in view.saved.message.value
+    assert view.saved.downloads.value == ""
+
+
+def test_load_round_trip_through_the_upload(view):
+    config = a_config()
+    upload(view, team_config.to_json(config).encode("utf-8"))
+    assert view.saved.configuration() == config
+    assert "Loaded ours.json." in view.saved.message.value and view.saved.upload.value == ()
+
+
+@pytest.mark.parametrize("name", ["not json", "other format", "unknown model", "clashing answers"])
+def test_bad_upload_shows_message_and_changes_nothing(view, name):
+    before = view.saved.configuration()
+    upload(view, BAD_FILES[name][0] if isinstance(BAD_FILES[name][0], bytes)
+           else BAD_FILES[name][0].encode("utf-8"), name="mine.json")
+    assert html_unescape(BAD_FILES[name][1]) in html_unescape(view.saved.message.value)
+    assert "problem" in view.saved.message.value
+    assert view.saved.configuration() == before

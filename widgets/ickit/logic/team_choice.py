@@ -88,10 +88,11 @@ def _rank_kind(kind: str, fired: list[Rule], content: Content) -> tuple[Suggesti
 
 
 def cite(key: str, content: Content) -> str:
-    """A short citation for a source key: 'Øvretveit 1993', 'ICN 2008', 'the kit'."""
+    """A short citation: 'Øvretveit 1993', 'Freeman and Peck 2006', 'ICN 2008', 'the kit'."""
     if key == "kit":
         return "the kit"
     source = content.source(key)
-    first = source.authors.split(",")[0].split(" and ")[0].strip()
-    name = "ICN" if first == "Integrated Care Network" else first.split()[0]
+    people = [p.strip() for p in source.authors.replace(" and ", ", ").split(",") if p.strip()]
+    names = ["ICN" if p == "Integrated Care Network" else p.split()[0] for p in people]
+    name = " and ".join(names) if len(names) <= 2 else f"{names[0]} et al"
     return f"{name} {source.year}" if source.year else name

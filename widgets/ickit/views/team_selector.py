@@ -1,0 +1,208 @@
+"""The team model selector: explore the models, answer guided questions, compare, save and load.
+
+``TeamSelector`` is the root widget; each tab is a small panel with its controls as attributes, so
+tests drive it by setting ``.value`` and reading ``shown`` (the figures last drawn) or ``ranking``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Callable
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from ..charts.team_diagrams import management_lines, referral_route
+from ..content import Content, load_content
+from ..errors import KitInputError
+from ..logic.team_choice import Ranking, rank
+from ..logic.team_config import Configuration, from_json, to_json, to_markdown
+from .common import Message, download_link, guarded, show_figure
+from .team_cards import management_card, principle_card, process_card, ranking_card
+
+WIDE = widgets.Layout(width="auto", min_width="320px")
+
+
+class Diagrams(widgets.VBox):
+    """A process model and a management type, each with its diagram and its card."""
+
+    def __init__(self, content: Content, compact: bool = False):
+        self.content = content
+        self.process = widgets.Dropdown(options=_options(content.team_process_models),
+                                        description="Process model", layout=WIDE, style={"description_width": "initial"})
+        self.management = widgets.Dropdown(options=_options(content.team_management_types),
+                                           description="Management type", layout=WIDE, style={"description_width": "initial"})
+        self.outputs = {"process": widgets.Output(), "management": widgets.Output()}
+        self.cards = {"process": widgets.HTML(), "management": widgets.HTML()}
+        self.shown: dict[str, go.Figure] = {}
+        self.message = Message()
+        self.process.observe(guarded(self.message)(self.draw_process), names="value")
+        self.management.observe(guarded(self.message)(self.draw_management), names="value")
+        self.draw_process()
+        self.draw_management()
+        parts = [self.process, self.outputs["process"]]
+        parts += [] if compact else [self.cards["process"]]
+        parts += [self.management, self.outputs["management"]]
+        parts += [] if compact else [self.cards["management"], widgets.HTML(principle_card(content))]
+        super().__init__([*parts, self.message])
+
+    def draw_process(self, _change=None) -> None:
+        model = self.content.by_id("team_process_models")[self.process.value]
+        choice = self.content.team_choice
+        self._show("process", referral_route(model, choice.stages, choice.example_professions))
+        self.cards["process"].value = process_card(model, self.content)
+
+    def draw_management(self, _change=None) -> None:
+        mtype = self.content.by_id("team_management_types")[self.management.value]
+        diagram = {d.id: d for d in self.content.team_choice.management_diagrams}[mtype.id]
+        self._show("management", management_lines(mtype, diagram))
+        self.cards["management"].value = management_card(mtype, self.content)
+
+    def _show(self, key: str, fig: go.Figure) -> None:
+        self.shown[key] = fig
+        show_figure(self.outputs[key], fig)
+
+
+class Guided(widgets.VBox):
+    """The questions; "Suggest" ranks the models, "Use these" hands the top pair to ``adopt``."""
+
+    def __init__(self, content: Content, adopt: Callable[[str, str, dict], None]):
+        self.content, self.adopt = content, adopt
+        self.questions = {q.id: widgets.RadioButtons(options=[(o.label, o.id) for o in q.options],
+                                                     value=None, layout=WIDE)
+                          for q in content.team_choice.questions}
+        self.suggest = widgets.Button(description="Suggest models", button_style="primary")
+        self.use = widgets.Button(description="Use the top two", disabled=True)
+        self.message = Message()
+        self.result = widgets.HTML()
+        self.ranking: Ranking | None = None
+        self.suggest.on_click(guarded(self.message)(self.run))
+        self.use.on_click(guarded(self.message)(self.use_top))
+        asked = [widgets.VBox([widgets.HTML(f"<b>{i}. {html.escape(q.prompt)}</b>"),
+                               self.questions[q.id]])
+                 for i, q in enumerate(content.team_choice.questions, 1)]
+        grid = widgets.GridBox(asked, layout=widgets.Layout(
+            grid_template_columns="repeat(auto-fill, minmax(340px, 1fr))", grid_gap="4px 16px"))
+        super().__init__([grid, widgets.HBox([self.suggest, self.use]), self.message, self.result])
+
+    def answers(self) -> dict:
+        return {qid: control.value for qid, control in self.questions.items()}
+
+    def run(self, _button=None) -> None:
+        self.ranking, self.use.disabled, self.result.value = None, True, ""
+        self.message.clear()
+        self.ranking = rank(self.answers(), self.content)
+        self.result.value = ranking_card(self.ranking, self.content)
+        self.use.disabled = False
+        self.message.show("Suggestions below, best fit first. A score only reflects your answers.")
+
+    def use_top(self, _button=None) -> None:
+        if self.ranking is None:
+            raise KitInputError("Ask for suggestions first.")
+        self.adopt(self.ranking.process[0].id, self.ranking.management[0].id, self.answers())
+
+
+class SaveLoad(widgets.VBox):
+    """The chosen configuration: name, parts, note; Markdown and JSON downloads; load a saved JSON."""
+
+    def __init__(self, content: Content):
+        self.content = content
+        self.label = widgets.Text(value="Our team", description="Name", layout=WIDE)
+        self.process = widgets.Dropdown(options=_options(content.team_process_models),
+                                        description="Process model", layout=WIDE, style={"description_width": "initial"})
+        self.management = widgets.Dropdown(options=_options(content.team_management_types),
+                                           description="Management type", layout=WIDE, style={"description_width": "initial"})
+        self.note = widgets.Textarea(placeholder="Why this suits your team, and what you will watch for",
+                                     description="Note", layout=widgets.Layout(width="95%", height="80px"))
+        self.answers: dict = {}
+        self.basis = widgets.HTML()
+        self.downloads = widgets.HTML()
+        self.preview = widgets.HTML()
+        self.upload = widgets.FileUpload(accept=".json", multiple=False, description="Load a saved .json")
+        self.message = Message()
+        refresh = guarded(self.message)(self.refresh)
+        for control in (self.label, self.process, self.management, self.note):
+            control.observe(refresh, names="value")
+        self.upload.observe(guarded(self.message)(self.load), names="value")
+        self.refresh()
+        super().__init__([self.label, self.process, self.management, self.note, self.basis,
+                          self.downloads, self.upload, self.message, self.preview])
+
+    def configuration(self) -> Configuration:
+        return Configuration(self.label.value, self.process.value, self.management.value,
+                             dict(self.answers), self.note.value)
+
+    def set(self, config: Configuration) -> None:
+        self.answers = dict(config.answers)
+        self.label.value, self.note.value = config.label, config.note
+        self.process.value, self.management.value = config.process_model, config.management_type
+        self.refresh()
+
+    def refresh(self, _change=None) -> None:
+        self.downloads.value = self.preview.value = ""
+        self.basis.value = ("<small>With the reasons from your answers to the guided questions.</small>"
+                            if self.answers else
+                            "<small>Chosen by hand: use the guided questions to add reasons.</small>")
+        config = self.configuration()
+        markdown = to_markdown(config, self.content)
+        self.message.clear()
+        stem = re.sub(r"[^a-z0-9]+", "-", config.label.lower()).strip("-") or "team-configuration"
+        self.downloads.value = " &nbsp; ".join((
+            download_link(f"{stem}.md", markdown, "text/markdown", "Download the rationale (Markdown)"),
+            download_link(f"{stem}.json", to_json(config), "application/json",
+                          "Download the configuration (JSON)")))
+        self.preview.value = ('<pre class="ickit-preview" style="white-space:pre-wrap">'
+                              f"{html.escape(markdown)}</pre>")
+
+    def load(self, change) -> None:
+        files = change["new"]
+        if not files:
+            return
+        name = files[0]["name"]
+        try:
+            config = from_json(bytes(files[0]["content"]), self.content)
+        finally:
+            self.upload.value = ()
+        self.set(config)
+        self.message.show(f"Loaded {name}.")
+
+
+class TeamSelector(widgets.VBox):
+    """The root widget: Explore, Guided choice, Compare, Save and load."""
+
+    TITLES = ("Explore", "Guided choice", "Compare two", "Save and load")
+
+    def __init__(self, content: Content | None = None):
+        content = content or load_content()
+        self.explore = Diagrams(content)
+        self.saved = SaveLoad(content)
+        self.guided = Guided(content, self.adopt)
+        self.compare = (Diagrams(content, compact=True), Diagrams(content, compact=True))
+        self.compare[1].process.value = content.team_process_models[-1].id
+        self.compare[1].management.value = content.team_management_types[1].id
+        side_by_side = widgets.HBox(
+            [widgets.VBox([widgets.HTML(f"<h4>Configuration {n}</h4>"), panel],
+                          layout=widgets.Layout(width="50%"))
+             for n, panel in zip("AB", self.compare)])
+        self.tabs = widgets.Tab([self.explore, self.guided, side_by_side, self.saved],
+                                titles=self.TITLES)
+        super().__init__([self.tabs])
+        self.add_class("ickit-team-selector")
+
+    def adopt(self, process: str, management: str, answers: dict) -> None:
+        """Make a guided choice the one shown, compared as A and ready to save."""
+        for panel in (self.explore, self.compare[0]):
+            panel.process.value, panel.management.value = process, management
+        saved = self.saved.configuration()
+        self.saved.set(Configuration(saved.label, process, management, answers, saved.note))
+        self.guided.message.show("Chosen: see Explore, Compare (as A) and Save and load.")
+
+
+def _options(items) -> list[tuple[str, str]]:
+    return [(item.name, item.id) for item in items]
+
+
+def team_selector(content: Content | None = None) -> TeamSelector:
+    """The dashboard's root widget."""
+    return TeamSelector(content)

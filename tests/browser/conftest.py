@@ -1,0 +1,205 @@
+"""The browser harness: a Voila server started as ``ickit serve`` starts it, and a watched page.
+
+Fixtures for every dashboard's browser tests:
+- ``voila_server`` (session): ``.base_url``, ``.url("name.ipynb")`` (the render URL), ``.token``.
+- ``page``: a Playwright page in Debian's Chromium. Console errors, page errors, failed requests
+  and any request to a non-loopback address (aborted) fail the test at teardown. A test that must
+  accept a known message marks itself ``@pytest.mark.allow_console("regex", ...)``.
+- ``open_dashboard(page, voila_server, "name.ipynb")``: go there and wait until widgets render.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from ickit.serve import template_env
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT_MS = 60_000
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "allow_console(*patterns): console messages to accept")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.browser)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class VoilaServer:
+    """A running ``ickit serve`` on loopback."""
+
+    port: int
+    process: subprocess.Popen
+    log: Path
+    token: str = ""
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def url(self, notebook: str) -> str:
+        return f"{self.base_url}voila/render/{notebook}"
+
+    def log_text(self) -> str:
+        return self.log.read_text(errors="replace")
+
+
+def start_server(tmp_dir: Path, *args: str, timeout: float = 120) -> VoilaServer:
+    """Start ``python -m ickit serve --no-browser`` with ``args`` and wait until it answers."""
+    port = free_port()
+    log = tmp_dir / f"voila-{port}.log"
+    env = {**os.environ, **template_env()}
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "ickit", "serve", "--port", str(port), "--no-browser", *args],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    server = VoilaServer(port, process, log)
+    match = None
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"ickit serve stopped (exit {process.returncode}):\n"
+                               f"{server.log_text()}")
+        match = match or re.search(r"\?token=([\w-]+)", server.log_text())
+        try:
+            urllib.request.urlopen(f"{server.base_url}voila/static/ickit.css", timeout=5).close()
+            server.token = match.group(1) if match else ""
+            return server
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.5)
+    stop_server(server)
+    raise RuntimeError(f"ickit serve did not answer within {timeout} s:\n{server.log_text()}")
+
+
+def stop_server(server: VoilaServer) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def voila_server(tmp_path_factory):
+    server = start_server(tmp_path_factory.mktemp("voila"), "--expect", "2")
+    yield server
+    stop_server(server)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium")
+    if not executable:
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is missing (apt-get install chromium)")
+        pytest.skip("Debian's chromium is missing (sudo apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Problems:
+    """What went wrong in the page; ``allowed`` patterns are forgiven."""
+
+    allowed: list[re.Pattern] = field(default_factory=list)
+    found: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+
+    def add(self, text: str) -> None:
+        if not any(p.search(text) for p in self.allowed):
+            self.found.append(text)
+
+
+def is_loopback(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("data", "blob", "about") or parts.hostname in LOOPBACK
+
+
+def watch(page, problems: Problems) -> None:
+    """Record console errors, page errors and failed requests; abort every outside request."""
+    page.on("console", lambda m: m.type == "error" and problems.add(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.add(f"page error: {e}"))
+    page.on("requestfailed", lambda r: is_loopback(r.url)
+            and problems.add(f"failed request: {r.url} ({r.failure})"))
+    page.on("response", lambda r: r.status >= 400
+            and problems.add(f"HTTP {r.status}: {r.url}"))
+
+    def guard(route):
+        if is_loopback(route.request.url):
+            route.continue_()
+        else:
+            problems.outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+
+
+@pytest.fixture
+def page(browser, request):
+    marker = request.node.get_closest_marker("allow_console")
+    problems = Problems([re.compile(p) for p in (marker.args if marker else ())])
+    context = browser.new_context()
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    watch(page, problems)
+    page.problems = problems
+    yield page
+    context.close()
+    report = [f"request to an outside address (blocked): {u}" for u in problems.outside]
+    report += problems.found
+    if report:
+        pytest.fail("the page had problems:\n  " + "\n  ".join(report), pytrace=False)
+
+
+WIDGETS_READY = """() => {
+    const spinner = document.querySelector('#loading');
+    const busy = spinner && getComputedStyle(spinner).display !== 'none';
+    const text = document.body ? document.body.innerText : '';
+    return !busy && (text.includes('Error displaying widget')
+        || document.querySelector('.jupyter-widgets, [class*="widget-"]') !== null);
+}"""
+
+
+def open_dashboard(page, server: VoilaServer, notebook: str):
+    """Open ``notebook`` in ``page`` and wait until its widgets have rendered."""
+    response = page.goto(server.url(notebook), wait_until="load", timeout=TIMEOUT_MS)
+    assert response is not None and response.ok, f"{notebook}: HTTP {response and response.status}"
+    page.wait_for_function(WIDGETS_READY, timeout=TIMEOUT_MS)
+    assert "Error displaying widget" not in page.inner_text("body"), f"{notebook}: a widget failed"
+    return response
+
+
+@pytest.fixture(name="open_dashboard")
+def open_dashboard_fixture():
+    return open_dashboard

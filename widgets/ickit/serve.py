@@ -1,0 +1,152 @@
+"""``ickit serve``: Voila over ``notebooks/dashboards/`` with the kit's own template and landing page.
+
+:func:`voila_config` builds the whole configuration as plain data, so tests can check it without
+starting a server; :func:`serve` runs Voila with it in this process.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from traitlets.config import Config
+
+from .content import Content
+
+PACKAGE = Path(__file__).resolve().parent
+TEMPLATE_ROOT = PACKAGE / "share"  # holds voila/templates/ickit, found through JUPYTER_PATH
+TEMPLATE = "ickit"
+DASHBOARD_DIR = PACKAGE.parents[1] / "notebooks" / "dashboards"
+KERNEL_MB = 150  # what one preheated dashboard kernel may take, with room to spare
+CULL_IDLE_SECONDS = 15 * 60
+CULL_INTERVAL_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """What the trainer chose on the command line."""
+
+    port: int = 8866
+    expect: int = 20
+    public: bool = False
+    dashboards: tuple[str, ...] = ()  # ids in data/dashboards.yaml; empty means all of them
+    open_browser: bool = True
+    token: str = field(default="", repr=False)
+    root: Path = DASHBOARD_DIR
+    data: Path | None = None
+
+
+class ServeError(Exception):
+    """A choice that cannot be served; the message says what to change."""
+
+
+def with_token(options: ServeOptions) -> ServeOptions:
+    """The options with a fresh random token when serving in public and none was given."""
+    if options.public and not options.token:
+        return ServeOptions(**{**options.__dict__, "token": secrets.token_urlsafe(18)})
+    return options
+
+
+def kernel_budget(mb_available: int | None = None) -> int:
+    """How many preheated kernels fit in half of the memory now available (at least 2)."""
+    if mb_available is None:
+        mb_available = _available_mb()
+    return max(2, (mb_available // 2) // KERNEL_MB)
+
+
+def pool_sizes(expect: int, notebooks: list[str], budget: int) -> dict[str, dict]:
+    """Kernel pools: ``expect`` joiners spread over the dashboards in use, within ``budget``.
+
+    Dashboards not in use get no pool (a visitor still gets a fresh kernel, only slower).
+    """
+    if expect < 1:
+        raise ServeError("--expect must be at least 1 (the number of people joining at once)")
+    pools: dict[str, dict] = {"default": {"pool_size": 0}}
+    if notebooks:
+        total = min(expect, budget)
+        each = max(1, math.ceil(total / len(notebooks)))
+        pools.update({nb: {"pool_size": each} for nb in notebooks})
+    return pools
+
+
+def in_use(content: Content, chosen: tuple[str, ...]) -> list[str]:
+    """The notebooks of the chosen dashboard ids (all when none was chosen)."""
+    known = {d.id: d for d in content.dashboards}
+    unknown = [name for name in chosen if name not in known]
+    if unknown:
+        names = ", ".join(known) or "none yet"
+        raise ServeError(f"no dashboard called {', '.join(unknown)} (known: {names})")
+    return [known[name].notebook for name in (chosen or tuple(known))]
+
+
+def landing_page_config(page_config: dict, *, content: Content, notebook_path: str = "",
+                        **_kwargs) -> dict:
+    """Voila's ``page_config_hook``: give the landing page the registered dashboards."""
+    if not str(notebook_path).endswith(".ipynb"):
+        page_config["ickitDashboards"] = [d.model_dump(include={"title", "purpose", "notebook",
+                                                                 "icon"})
+                                          for d in content.dashboards]
+    return page_config
+
+
+def voila_config(options: ServeOptions, content: Content, budget: int) -> Config:
+    """The full Voila configuration for ``options``; ``budget`` caps the preheated kernels."""
+    notebooks = in_use(content, options.dashboards)
+    if options.public and not options.token:
+        raise ServeError("serving in public needs a token")
+    c = Config()
+    c.Voila.ip = "0.0.0.0" if options.public else "127.0.0.1"
+    c.Voila.port = options.port
+    c.Voila.port_retries = 0
+    c.Voila.open_browser = options.open_browser
+    c.Voila.token = options.token
+    c.Voila.root_dir = str(options.root)
+    c.VoilaConfiguration.template = TEMPLATE
+    c.VoilaConfiguration.classic_tree = True
+    c.VoilaConfiguration.strip_sources = True
+    c.VoilaConfiguration.show_tracebacks = False
+    c.VoilaConfiguration.preheat_kernel = True
+    c.VoilaConfiguration.progressive_rendering = False
+    c.VoilaConfiguration.page_config_hook = functools.partial(landing_page_config,
+                                                              content=content)
+    c.VoilaKernelManager.kernel_pools_config = pool_sizes(options.expect, notebooks, budget)
+    c.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
+    c.MappingKernelManager.cull_interval = CULL_INTERVAL_SECONDS
+    # A tab left open keeps its kernel; a closed or lost tab frees it after the idle timeout.
+    c.MappingKernelManager.cull_connected = False
+    return c
+
+
+def landing_url(options: ServeOptions, host: str = "127.0.0.1") -> str:
+    query = f"?token={options.token}" if options.token else ""
+    return f"http://{host}:{options.port}/{query}"
+
+
+def template_env() -> dict[str, str]:
+    """``JUPYTER_PATH`` with the kit's template folder first, for this process and its kernels."""
+    rest = os.environ.get("JUPYTER_PATH")
+    return {"JUPYTER_PATH": os.pathsep.join(filter(None, [str(TEMPLATE_ROOT), rest]))}
+
+
+def serve(options: ServeOptions, content: Content) -> None:
+    """Run Voila with the kit's configuration until interrupted."""
+    from voila.app import Voila
+
+    config = voila_config(options, content, kernel_budget())
+    os.environ.update(template_env())
+    Voila.launch_instance(argv=[str(options.root)], config=config)
+
+
+def _available_mb() -> int:
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 4096

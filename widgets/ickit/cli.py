@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .content import ContentError, load_content
 from .content.summary import summarise
+from .serve import ServeError, ServeOptions, in_use, landing_url, serve, with_token
 
 
 def check(args: argparse.Namespace) -> int:
@@ -26,6 +27,28 @@ def content_json(args: argparse.Namespace) -> int:
         return 2
     json.dump(content.model_dump(mode="json"), sys.stdout, indent=2, ensure_ascii=False)
     print()
+    return 0
+
+
+def serve_seminar(args: argparse.Namespace) -> int:
+    content = load_content(args.data)
+    options = with_token(ServeOptions(port=args.port, expect=args.expect, public=args.public,
+                                      dashboards=tuple(args.dashboard or ()),
+                                      open_browser=not args.no_browser, data=args.data))
+    try:
+        in_use(content, options.dashboards)
+        print(f"ickit: serving {len(content.dashboards)} dashboard(s) for {options.expect} "
+              f"participant(s) joining at once; stop with Ctrl+C")
+        if options.public:
+            print("ickit: open to every network this machine is on; participants need the token.")
+            print(f"ickit: share this address, replacing HOST with this machine's name or address:"
+                  f"\n  {landing_url(options, 'HOST')}")
+        else:
+            print(f"ickit: on this machine only: {landing_url(options)}")
+        serve(options, content)
+    except ServeError as err:
+        print(f"ickit serve: {err}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -79,6 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("course", help="the learner course in order, with minutes")
     p.add_argument("--trainer", action="store_true", help="add the trainer notes")
     p.set_defaults(run=course_sheet)
+    p = sub.add_parser("serve", help="serve the dashboards for a seminar (Voila)")
+    p.add_argument("--port", type=int, default=8866, help="port to listen on (default 8866)")
+    p.add_argument("--expect", type=int, default=20, metavar="N",
+                   help="how many participants may join at once: sizes the preheated kernel pools")
+    p.add_argument("--public", action="store_true",
+                   help="listen on every network interface; a token is printed and required")
+    p.add_argument("--dashboard", action="append", metavar="ID",
+                   help="a dashboard you will use (repeatable; default: all of them)")
+    p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    p.set_defaults(run=serve_seminar)
     p = sub.add_parser("slides", help="build the decks, trainer guide and handouts into slides/")
     p.add_argument("--out", type=Path, default=None, help="where to write (default: the kit's slides/)")
     p.add_argument("--no-pdf", action="store_true", help="skip the PDFs (guide and handouts)")

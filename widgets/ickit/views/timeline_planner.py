@@ -100,7 +100,8 @@ class TimelinePlanner(widgets.VBox):
         self._quiet = False
         self.template = widgets.Dropdown(options=[(t.name, t.id) for t in self.templates.values()],
                                          description="Template")
-        self.use_template = widgets.Button(description="Start from this template", icon="refresh")
+        self.use_template = widgets.Button(description="Start from this template", icon="refresh",
+                                           layout=widgets.Layout(width="auto"))
         self.summary = widgets.HTML()
         self.name = widgets.Text(description="Plan name", continuous_update=False,
                                  layout=widgets.Layout(width="32em"))
@@ -118,6 +119,7 @@ class TimelinePlanner(widgets.VBox):
         self.plan: Plan | None = None
         self._start_date = first_of_next_month(today or date.today())
         super().__init__(self._layout())
+        self.add_class("ickit-timeline-planner")
         self._wire()
         self.load_template(self.template.value)
 

@@ -1,0 +1,36 @@
+"""Timeline planner in Voila: it renders, editing a duration moves the bar and changes the warnings."""
+
+from playwright.sync_api import expect
+
+TIMEOUT = 60_000
+CULTURE_ROW = 5  # the two-year pilot's sixth workstream, as data/plans.yaml lists it
+# The bar's drawn width as a share of the plot area, and its length in days from the data.
+BAR = """(plot, name) => {
+    const i = plot.data.findIndex(t => t.name === name);
+    const bar = plot.querySelectorAll('.barlayer .trace')[i].querySelector('path').getBBox();
+    const area = plot.querySelector('.nsewdrag').getBBox();
+    return [bar.width / area.width, plot.data[i].x[0] / 86400000];
+}"""
+
+
+def test_editing_a_duration_moves_the_bar_and_changes_the_warnings(page, voila_server,
+                                                                   open_dashboard):
+    open_dashboard(page, voila_server, "timeline_planner.ipynb")
+    view = page.locator(".ickit-timeline-planner")
+    plot = view.locator(".js-plotly-plot").first
+    warnings = view.locator(".ickit-plan-warnings-box")
+    expect(plot).to_contain_text("A two-year pilot", timeout=TIMEOUT)
+    expect(warnings).to_contain_text("Culture change given too little time", timeout=TIMEOUT)
+    expect(view.locator(".ickit-name input").nth(CULTURE_ROW)).to_have_value("Culture change")
+    share_before, days_before = plot.evaluate(BAR, "culture change")
+
+    duration = view.locator(".ickit-duration input").nth(CULTURE_ROW)
+    duration.fill("36")
+    duration.press("Enter")
+
+    expect(warnings).not_to_contain_text("Culture change given too little time", timeout=TIMEOUT)
+    expect(warnings).to_contain_text("Results judged too soon")
+    expect(plot).to_contain_text("3 years 6 months", timeout=TIMEOUT)
+    share_after, days_after = view.locator(".js-plotly-plot").first.evaluate(BAR, "culture change")
+    assert days_before < 600 and days_after > 1000, (days_before, days_after)
+    assert share_after > share_before + 0.05, (share_before, share_after)

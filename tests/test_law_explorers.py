@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 import pytest
+from pydantic import ValidationError
 
 from ickit.errors import KitInputError
 from ickit.logic import law1_targeting as law1
@@ -31,6 +32,13 @@ def test_defaults_are_labelled_illustrative(content):
     for defaults in (content.simulations.targeting, content.simulations.costs):
         assert defaults.source == "kit" and "illustrative" in defaults.label.lower()
         assert "not evidence" in defaults.label.lower()
+
+
+def test_default_plan_must_name_every_group(content):
+    defaults = content.simulations.targeting
+    assert defaults.plan == TARGETED
+    with pytest.raises(ValidationError, match="the plan must give a level"):
+        type(defaults).model_validate({**defaults.model_dump(), "plan": {"mild": "linkage"}})
 
 
 def test_population_is_deterministic_and_sized_by_share(targeting):
@@ -158,6 +166,14 @@ def test_starter_map_flags_low_power_voices(content):
     for name in m.low_power_voices():
         m.update(name, replace(m.get(name), power=8))
     assert m.voice_note() is None
+
+
+def test_map_without_voices_of_people_says_so(content):
+    m = StakeholderMap(content.stakeholder_map)
+    for name in [s.name for s in m.people if s.voice]:
+        m.remove(name)
+    assert m.voice_note() == content.stakeholder_map.voice_missing
+    assert content.stakeholder_map.voice_missing in m.to_markdown()
 
 
 def test_quadrants_split_at_six(content):

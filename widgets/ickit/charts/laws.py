@@ -28,7 +28,7 @@ def targeting(mine, everyone, unit: str) -> go.Figure:
                            yshift=12, row=1, col=2)
     fig.update_layout(title="Law 1: reach, cost and benefit", barmode="group", height=460,
                       legend=dict(orientation="h", y=-0.2), margin=dict(t=80))
-    fig.update_yaxes(title_text=unit.replace(" per person", ""), row=1, col=1)
+    fig.update_yaxes(title_text=unit, row=1, col=1)
     return fig
 
 

@@ -31,11 +31,14 @@ class TargetingDefaults(Item):
     seed: int
     groups: list[NeedGroup] = Field(min_length=2)
     cost: dict[LevelId, Positive]
+    plan: dict[Slug, LevelId | None] = Field(description="the level each group starts with")
 
     @model_validator(mode="after")
     def _shares_sum_to_one(self):
         if abs(sum(g.share for g in self.groups) - 1) > 1e-6:
             raise ValueError("the groups' shares must add up to 1")
+        if set(self.plan) != {g.id for g in self.groups}:
+            raise ValueError("the plan must give a level (or null) for every group")
         return self
 
 
@@ -85,6 +88,8 @@ class StakeholderMapContent(Item):
     fragmentation_prompt: Text
     voice_prompt: Text
     voice_low_power: Text
+    voice_high_power: Text
+    voice_missing: Text
     circumstances_prompt: Text
     quadrants: list[Quadrant] = Field(min_length=4, max_length=4)
     starter: list[StarterStakeholder] = Field(min_length=3)

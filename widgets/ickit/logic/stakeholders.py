@@ -91,12 +91,12 @@ class StakeholderMap:
         return [s.name for s in self.people if s.voice and s.power < HIGH_FROM]
 
     def voice_note(self) -> str | None:
-        """Law 5's warning when people's or communities' voices sit low on power, else ``None``."""
+        """Law 5's warning when voices of people sit low on power or are missing, else ``None``."""
         names = self.low_power_voices()
         if names:
             return self.content.voice_low_power.format(names=", ".join(names))
         if not any(s.voice for s in self.people):
-            return "No stakeholder on the map speaks for people who use services or communities."
+            return self.content.voice_missing
         return None
 
     def set_circumstance(self, key: str, note: str | None) -> None:
@@ -121,7 +121,7 @@ class StakeholderMap:
                      str(s.interest), self.quadrant(s).name, _cell(s.gains), _cell(s.loses)]
             lines.append("| " + " | ".join(cells) + " |")
         lines += ["", "## Where people and communities sit", "", c.voice_prompt, "",
-                  self.voice_note() or "People's and communities' voices sit in the high-power half.",
+                  self.voice_note() or c.voice_high_power,
                   "", "## Local circumstances", ""]
         ticked = [x for x in c.circumstances if x.id in self.circumstances]
         lines += [f"- **{x.name}**: {_cell(self.circumstances[x.id]) or '(no note)'}" for x in ticked]

@@ -25,8 +25,7 @@ class TargetingView(widgets.VBox):
         self.message = Message()
         levels = [(NOT_TARGETED, None)] + [(lvl.name, lvl.id) for lvl in
                                            sorted(self.content.integration_levels, key=lambda l: l.order)]
-        suggested = dict(zip(start.shares, ("linkage", "coordination", "full-integration")))
-        self.levels = {g: widgets.Dropdown(options=levels, value=suggested.get(g), description=name,
+        self.levels = {g: widgets.Dropdown(options=levels, value=self.defaults.plan[g], description=name,
                                            style=WIDE, layout={"width": "330px"})
                        for g, name in start.names.items()}
         self.population = widgets.IntText(start.population, description="People", style=WIDE)
@@ -56,10 +55,10 @@ class TargetingView(widgets.VBox):
 
     def _assumptions(self) -> widgets.Accordion:
         note = widgets.HTML(f"<p><i>{html.escape(self.defaults.label)}</i> Money is in "
-                            f"{html.escape(self.defaults.unit)}; benefit is care cost avoided.</p>")
+                            f"{html.escape(self.defaults.unit)}; benefit is care costs avoided.</p>")
         population = widgets.VBox([self.population, self.seed, *self.shares.values()])
-        money = widgets.VBox([widgets.HTML("<b>Cost per person</b>"), *self.costs.values(),
-                              widgets.HTML("<b>Benefit per person</b>"), *self.benefits.values()])
+        money = widgets.VBox([widgets.HTML("<b>Cost of one person's support</b>"), *self.costs.values(),
+                              widgets.HTML("<b>Care costs avoided for one person</b>"), *self.benefits.values()])
         accordion = widgets.Accordion([widgets.VBox([note, widgets.HBox([population, money])])],
                                       selected_index=None)
         accordion.set_title(0, "Assumptions (illustrative defaults: change them)")

@@ -27,13 +27,16 @@ class StakeholderMapView(widgets.VBox):
         self.name = widgets.Text(description="Name", style=WIDE, layout={"width": "420px"})
         self.power = widgets.IntSlider(5, min=1, max=10, description="Power", style=WIDE)
         self.interest = widgets.IntSlider(5, min=1, max=10, description="Interest", style=WIDE)
-        self.gains = widgets.Textarea(description="Gains", style=WIDE, layout={"width": "420px"})
-        self.loses = widgets.Textarea(description="Loses", style=WIDE, layout={"width": "420px"})
+        self.gains = widgets.Textarea(description="Gains", placeholder="what integration gives them", style=WIDE,
+                                      layout={"width": "420px"})
+        self.loses = widgets.Textarea(description="Loses", placeholder="what it takes away from them", style=WIDE,
+                                      layout={"width": "420px"})
         self.voice = widgets.Checkbox(description="Speaks for people who use services or communities")
         self.save = widgets.Button(description="Save", icon="check", button_style="primary")
         self.remove = widgets.Button(description="Remove", icon="trash")
         self.circumstances = {c.id: (widgets.Checkbox(description=c.name, style=WIDE, layout={"width": "420px"}),
-                                     widgets.Text(placeholder=c.question, layout={"width": "520px"}))
+                                     widgets.Text(placeholder=c.question, continuous_update=False,
+                                                  layout={"width": "520px"}))
                               for c in self.exercise.circumstances}
         self.output, self.voice_note, self.download = widgets.Output(), widgets.HTML(), widgets.HTML()
         super().__init__([self._intro(), self.pick, self.name, widgets.HBox([self.power, self.interest]),

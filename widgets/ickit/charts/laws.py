@@ -46,23 +46,27 @@ def net_cost(years, break_even: int | None, marks, unit: str) -> go.Figure:
     for i, mark in enumerate(marks):
         at_least = "at least " if mark.bound == "at-least" else ""
         fig.add_vline(x=mark.year, line=dict(color=LINE, dash="dot"))
-        fig.add_annotation(x=mark.year, y=1 - 0.08 * i, yref="paper", xanchor="left", showarrow=False,
-                           text=f"{mark.name}: {at_least}{mark.years:g} yr", bgcolor="rgba(255,255,255,0.8)")
-    fig.update_layout(title="Law 2: cumulative net cost over the years", height=460, showlegend=True,
+        fig.add_annotation(x=mark.year, y=1.02 + 0.07 * i, yref="paper", yanchor="bottom", xanchor="left",
+                           showarrow=False, text=f"{mark.name}: {at_least}{mark.years:g} yr")
+    fig.update_layout(title="Law 2: cumulative net cost over the years", height=500, showlegend=True,
+                      margin=dict(t=90 + 25 * len(marks)),
                       legend=dict(orientation="h", y=-0.2),
                       xaxis=dict(title="years from the start", dtick=1), yaxis=dict(title=unit))
     return fig
 
 
 def power_interest(people, quadrants, high_from: int) -> go.Figure:
-    """The power and interest grid: each stakeholder a point, voices of people set apart."""
+    """The power and interest grid: each stakeholder a point, voices of people set apart.
+
+    Labels sit above points of even interest and below odd ones, so neighbours do not overlap.
+    """
     fig = go.Figure()
     for voice, name, symbol, color in ((False, "Organisations and professions", "circle", LINE),
                                        (True, "People who use services and communities", "diamond", BENEFIT)):
         group = [s for s in people if s.voice == voice]
         fig.add_trace(go.Scatter(x=[s.interest for s in group], y=[s.power for s in group], name=name,
                                  mode="markers+text", text=[html.escape(s.name) for s in group],
-                                 textposition="top center",
+                                 textposition=[("bottom", "top")[s.interest % 2 == 0] + " center" for s in group],
                                  marker=dict(size=14, symbol=symbol, color=color)))
     split = high_from - 0.5
     for q in quadrants:

@@ -114,3 +114,4 @@ def test_chart_colours_bars_by_light_and_escapes_partner_names(content, settings
     assert bars.marker.color[8] == COLOURS["green"]
     assert [t.name for t in fig.data[1:]] == ["&lt;b&gt;A&lt;/b&gt;", "B"]
     assert [s.x0 for s in fig.layout.shapes] == [1.5, 2.5]
+    assert fig.layout.title.text == "Ten lessons: red 1, amber 0, green 1, unanswered 8"

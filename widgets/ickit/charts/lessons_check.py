@@ -7,15 +7,20 @@ import html
 import plotly.graph_objects as go
 
 from ..content.assessment import LessonsCheckSettings
-from ..logic.lessons_check import LessonResult
+from ..logic.lessons_check import LessonResult, counts
 
 COLOURS = {"red": "#c0392b", "amber": "#e6a100", "green": "#2e8b57", "unanswered": "#b0b0b0"}
 SYMBOLS = ("circle", "diamond", "square", "triangle-up", "cross", "x", "star", "hexagon",
            "pentagon", "triangle-down", "hourglass", "bowtie")
 
 
+def headline(results: list[LessonResult]) -> str:
+    """The chart's title: how many lessons show each light."""
+    return "Ten lessons: " + ", ".join(f"{shade} {n}" for shade, n in counts(results).items())
+
+
 def traffic_lights(results: list[LessonResult], settings: LessonsCheckSettings,
-                   title: str = "Ten lessons: where the partnership stands") -> go.Figure:
+                   title: str | None = None) -> go.Figure:
     """Bars at each lesson's mean rating coloured by its light; dashed lines at the thresholds."""
     rows = [f"{r.lesson.number}. {r.lesson.heading}" for r in results]
     means = [r.mean if r.mean is not None else 0.0 for r in results]
@@ -36,7 +41,7 @@ def traffic_lights(results: list[LessonResult], settings: LessonsCheckSettings,
         fig.add_vline(x=x, line={"dash": "dash", "color": "#666", "width": 1})
     ticks = [p.value for p in settings.scale]
     fig.update_layout(
-        title={"text": title}, height=520, margin={"l": 20, "r": 40, "t": 60, "b": 40},
+        title={"text": title or headline(results)}, height=520, margin={"l": 20, "r": 40, "t": 60, "b": 40},
         xaxis={"range": [0, settings.top * 1.15], "tickvals": ticks,
                "ticktext": [f"{p.value} {p.label}" for p in settings.scale], "title": "mean rating"},
         yaxis={"autorange": "reversed", "automargin": True},

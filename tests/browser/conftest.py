@@ -1,7 +1,8 @@
 """The browser harness: a Voila server started as ``ickit serve`` starts it, and a watched page.
 
 Fixtures for every dashboard's browser tests:
-- ``voila_server`` (session): ``.base_url``, ``.url("name.ipynb")`` (the render URL), ``.token``.
+- ``voila_server`` (session): ``.base_url``, ``.url("name.ipynb")`` (the render URL), ``.token``;
+  ``start_voila(*options)`` (session) starts another, e.g. ``start_voila("--public")``.
 - ``page``: a Playwright page in Debian's Chromium. Console errors, page errors, failed requests
   and any request to a non-loopback address (aborted) fail the test at teardown. A test that must
   accept a known message marks itself ``@pytest.mark.allow_console("regex", ...)``.
@@ -74,7 +75,7 @@ def start_server(tmp_dir: Path, *args: str, timeout: float = 120) -> VoilaServer
     """Start ``python -m ickit serve --no-browser`` with ``args`` and wait until it answers."""
     port = free_port()
     log = tmp_dir / f"voila-{port}.log"
-    env = {**os.environ, **template_env()}
+    env = {**os.environ, **template_env(), "PYTHONUNBUFFERED": "1"}
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "ickit", "serve", "--port", str(port), "--no-browser", *args],
@@ -107,10 +108,22 @@ def stop_server(server: VoilaServer) -> None:
 
 
 @pytest.fixture(scope="session")
-def voila_server(tmp_path_factory):
-    server = start_server(tmp_path_factory.mktemp("voila"), "--expect", "2")
-    yield server
-    stop_server(server)
+def start_voila(tmp_path_factory):
+    """A function starting ``ickit serve`` with more options; every server stops at the end."""
+    servers = []
+
+    def start(*args: str) -> VoilaServer:
+        servers.append(start_server(tmp_path_factory.mktemp("voila"), *args))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        stop_server(server)
+
+
+@pytest.fixture(scope="session")
+def voila_server(start_voila):
+    return start_voila("--expect", "2")
 
 
 @pytest.fixture(scope="session")

@@ -134,11 +134,15 @@ def template_env() -> dict[str, str]:
 
 def serve(options: ServeOptions, content: Content) -> None:
     """Run Voila with the kit's configuration until interrupted."""
+    run_voila(voila_config(options, content, kernel_budget()), options.root)
+
+
+def run_voila(config: Config, root: Path) -> None:
+    """Run Voila over ``root`` with ``config`` and the kit's template until interrupted."""
     from voila.app import Voila
 
-    config = voila_config(options, content, kernel_budget())
     os.environ.update(template_env())
-    Voila.launch_instance(argv=[str(options.root)], config=config)
+    Voila.launch_instance(argv=[str(root)], config=config)
 
 
 def _available_mb() -> int:

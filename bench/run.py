@@ -1,0 +1,330 @@
+"""Seminar benchmarks: speed and memory of every dashboard under `ickit serve`, and content loading.
+
+    python bench/run.py [--burst 60] [--runs 5] [--redraws 20] [--dashboard ID ...]
+
+One Voila server is started as `ickit serve` configures it, over a temporary folder holding the
+dashboards and a blank notebook, with kernel pools for all of them. For each dashboard, in
+headless Chromium: time to interactive against the blank notebook (ratio), the kernel's resident
+memory against the blank notebook's kernel (ratio), and control-change-to-redraw time. Then a join
+burst: N participants request the dashboard at the same moment and each opens its kernel
+connection (the work the server does when a room joins; their browsers run on their own
+machines). Prints a table; the targets are in TARGETS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "widgets"))
+
+from ickit.content import clear_cache, load_content  # noqa: E402
+from ickit.serve import DASHBOARD_DIR, ServeOptions, run_voila, template_env, voila_config  # noqa: E402
+
+BLANK = "blank.ipynb"
+TARGETS = "targets: TTI <= 1.5x blank; redraw p95 < 100 ms; memory <= 1.6x bare; burst p95 < 3 s, 0 failed"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+READY = """() => {
+    const spinner = document.querySelector('#loading');
+    if (spinner && getComputedStyle(spinner).display !== 'none') return false;
+    const cells = document.querySelector('#rendered_cells');
+    if (!cells || getComputedStyle(cells).display === 'none') return false;
+    return document.querySelectorAll('.jp-OutputArea-output').length === 0
+        || document.querySelector('.jupyter-widgets') !== null;
+}"""
+REDRAW = """(index) => new Promise(resolve => {
+    const select = document.querySelector('.widget-dropdown select');
+    let last = null;
+    const observer = new MutationObserver(() => { last = performance.now(); });
+    observer.observe(document.querySelector('#rendered_cells'),
+                     {subtree: true, childList: true, characterData: true, attributes: true});
+    const start = performance.now();
+    select.selectedIndex = index % select.options.length;
+    select.dispatchEvent(new Event('change', {bubbles: true}));
+    const poll = setInterval(() => {
+        const now = performance.now();
+        if ((last !== null && now - last > 300) || now - start > 10000) {
+            clearInterval(poll); observer.disconnect();
+            resolve(last === null ? null : last - start);
+        }
+    }, 20);
+})"""
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+# --- the server ----------------------------------------------------------------------------
+
+def child_serve(root: Path, port: int, expect: int, pool: int) -> None:
+    """In the server process: the kit's configuration, ``pool`` kernels for every notebook."""
+    config = voila_config(ServeOptions(port=port, expect=expect, open_browser=False, root=root),
+                          load_content(), budget=pool)
+    notebooks = [p.name for p in root.glob("*.ipynb")]
+    config.VoilaKernelManager.kernel_pools_config = {
+        "default": {"pool_size": 0}, **{nb: {"pool_size": pool} for nb in notebooks}}
+    run_voila(config, root)
+
+
+def start_server(root: Path, expect: int, pool: int, log: Path) -> tuple[subprocess.Popen, int]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    code = (f"import sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); import run; "
+            f"run.child_serve(run.Path({str(root)!r}), {port}, {expect}, {pool})")
+    with log.open("wb") as out:
+        process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=out,
+                                   stderr=subprocess.STDOUT, env={**os.environ, **template_env()})
+    for _ in range(600):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/static/ickit.css", timeout=5)
+            return process, port
+        except OSError:
+            if process.poll() is not None:
+                sys.exit(f"the server stopped:\n{log.read_text()}")
+            time.sleep(0.5)
+    process.terminate()
+    sys.exit("the server did not start within 5 minutes")
+
+
+def wait_for_pools(log: Path, count: int, timeout: float = 600) -> None:
+    """Wait until Voila reports ``count`` pools filled."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if log.read_text(errors="replace").count("is filled with") >= count:
+            return
+        time.sleep(1)
+    print("note: not every kernel pool filled in time; figures may be pessimistic")
+
+
+# --- memory --------------------------------------------------------------------------------
+
+def rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def kernel_pid(kernel_id: str) -> int | None:
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                if f"kernel-{kernel_id}.json" in (proc / "cmdline").read_text(errors="replace"):
+                    return int(proc.name)
+            except OSError:
+                continue
+    return None
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and all its descendants."""
+    children: dict[int, list[int]] = {}
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                ppid = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(proc.name))
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss_mb(current)
+        todo.extend(children.get(current, []))
+    return total
+
+
+def kernel_id_of(page_html: str) -> str | None:
+    found = re.search(r'"kernelId":\s*"([0-9a-f-]+)"', page_html)
+    return found.group(1) if found else None
+
+
+# --- browser measures ----------------------------------------------------------------------
+
+def measure_page(browser, base: str, notebook: str, runs: int, redraws: int) -> dict:
+    """Median time to interactive, kernel memory and redraw times of one notebook."""
+    ttis, mems, draws = [], [], []
+    for run in range(runs):
+        context = browser.new_context()
+        page = context.new_page()
+        page.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), lambda route: route.abort())
+        start = time.perf_counter()
+        response = page.goto(f"{base}voila/render/{notebook}", timeout=120_000)
+        page.wait_for_function(READY, timeout=120_000, polling=20)
+        ttis.append(time.perf_counter() - start)
+        pid = kernel_pid(kernel_id_of(response.text()) or "none")
+        if pid:
+            time.sleep(0.5)
+            mems.append(rss_mb(pid))
+        if run == 0 and redraws and page.query_selector(".widget-dropdown select"):
+            for i in range(1, redraws + 1):
+                took = page.evaluate(REDRAW, i)
+                if took is not None:
+                    draws.append(took)
+        context.close()
+        time.sleep(2)  # let the pool refill (fill_delay is 1 s)
+    return {"tti": statistics.median(ttis), "mem": statistics.median(mems) if mems else None,
+            "draws": draws}
+
+
+# --- the join burst ------------------------------------------------------------------------
+
+async def join(base: str, notebook: str) -> tuple[float, str | None]:
+    """One participant: fetch the page, open the kernel connection, get the kernel's answer."""
+    from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    start = time.perf_counter()
+    response = await AsyncHTTPClient().fetch(f"{base}voila/render/{notebook}",
+                                             request_timeout=120, raise_error=False)
+    kernel = kernel_id_of(response.body.decode("utf-8", "replace")) if response.code == 200 else None
+    if not kernel:
+        return time.perf_counter() - start, None
+    ws = await websocket_connect(HTTPRequest(
+        f"{base.replace('http', 'ws', 1)}api/kernels/{kernel}/channels", request_timeout=120))
+    msg_id = uuid.uuid4().hex
+    ws.write_message(json.dumps({"header": {"msg_id": msg_id, "msg_type": "kernel_info_request",
+                                            "username": "", "session": msg_id, "version": "5.3",
+                                            "date": ""},
+                                 "parent_header": {}, "metadata": {}, "content": {},
+                                 "channel": "shell", "buffers": []}))
+    while True:
+        raw = await asyncio.wait_for(ws.read_message(), 120)
+        if raw is None:
+            return time.perf_counter() - start, None
+        if isinstance(raw, str) and json.loads(raw)["parent_header"].get("msg_id") == msg_id:
+            ws.close()
+            return time.perf_counter() - start, kernel
+
+
+async def burst(base: str, notebook: str, size: int) -> list[tuple[float, str | None]]:
+    from tornado.httpclient import AsyncHTTPClient
+
+    AsyncHTTPClient.configure(None, max_clients=size)
+    results = await asyncio.gather(*(join(base, notebook) for _ in range(size)),
+                                   return_exceptions=True)
+    return [r if isinstance(r, tuple) else (0.0, None) for r in results]
+
+
+def shutdown(base: str, kernels: list[str]) -> None:
+    for kernel in kernels:
+        try:
+            urllib.request.urlopen(urllib.request.Request(
+                f"{base}voila/api/shutdown/{kernel}", method="POST", data=b""), timeout=60)
+        except OSError:
+            pass
+
+
+# --- content -------------------------------------------------------------------------------
+
+def content_load_ms(runs: int = 10) -> tuple[float, float]:
+    """Median ms of a full load of data/ (files warm, cache cleared) and of a cached call."""
+    load_content()
+    full, cached = [], []
+    for _ in range(runs):
+        clear_cache()
+        start = time.perf_counter()
+        load_content()
+        full.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        load_content()
+        cached.append((time.perf_counter() - start) * 1000)
+    return statistics.median(full), statistics.median(cached)
+
+
+# --- the run -------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--burst", type=int, default=60, help="participants joining at once")
+    parser.add_argument("--runs", type=int, default=5, help="page loads per notebook")
+    parser.add_argument("--redraws", type=int, default=20, help="control changes per dashboard")
+    parser.add_argument("--pool", type=int, default=2, help="preheated kernels per notebook")
+    parser.add_argument("--dashboard", action="append", help="only these dashboard ids")
+    args = parser.parse_args(argv)
+
+    full, cached = content_load_ms()
+    print(f"content: full load of data/ {full:.1f} ms (target < 50 ms), cached {cached:.3f} ms")
+
+    chromium = shutil.which("chromium")
+    if not chromium:
+        print("Debian's chromium is missing (sudo apt-get install chromium): no page figures")
+        return 1
+    dashboards = [d for d in load_content().dashboards
+                  if not args.dashboard or d.id in args.dashboard]
+    work = Path(tempfile.mkdtemp(prefix="ickit-bench-"))
+    for d in dashboards:
+        shutil.copy(DASHBOARD_DIR / d.notebook, work / d.notebook)
+    blank = json.loads((DASHBOARD_DIR / dashboards[0].notebook).read_text())
+    blank["cells"] = []
+    (work / BLANK).write_text(json.dumps(blank))
+    log = work / "voila.log"
+    process, port = start_server(work, args.burst, args.pool, log)
+    base = f"http://127.0.0.1:{port}/"
+    rows = []
+    try:
+        wait_for_pools(log, len(dashboards) + 1)
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            ref = measure_page(browser, base, BLANK, args.runs, 0)
+            for d in dashboards:
+                rows.append((d, measure_page(browser, base, d.notebook, args.runs, args.redraws)))
+            browser.close()
+        print(f"blank notebook: time to interactive {ref['tti']:.2f} s, kernel {ref['mem']:.0f} MB")
+        print(f"{'dashboard':22} {'TTI s':>6} {'xblank':>6} {'kernel MB':>9} {'xbare':>6} "
+              f"{'redraw p50/p95 ms':>17} {'burst':>5} {'p50 s':>6} {'p95 s':>6} {'failed':>6} "
+              f"{'server MB':>9}")
+        for d, m in rows:
+            time.sleep(5)
+            before = time.perf_counter()
+            results = asyncio.run(burst(base, d.notebook, args.burst))
+            wall = time.perf_counter() - before
+            server_mb = tree_rss_mb(process.pid)
+            times = [t for t, k in results if k]
+            failed = sum(1 for _, k in results if not k)
+            shutdown(base, [k for _, k in results if k])
+            draws = m["draws"]
+            redraw = f"{pct(draws, .5):.0f}/{pct(draws, .95):.0f}" if draws else "n/a"
+            mem = f"{m['mem']:.0f}" if m["mem"] else "n/a"
+            mem_ratio = f"{m['mem'] / ref['mem']:.2f}" if m["mem"] and ref["mem"] else "n/a"
+            p50 = f"{pct(times, .5):.2f}" if times else "n/a"
+            p95 = f"{pct(times, .95):.2f}" if times else "n/a"
+            print(f"{d.id:22} {m['tti']:6.2f} {m['tti'] / ref['tti']:6.2f} {mem:>9} "
+                  f"{mem_ratio:>6} {redraw:>17} {args.burst:5d} {p50:>6} {p95:>6} "
+                  f"{failed:6d} {server_mb:9.0f}   (burst took {wall:.1f} s)", flush=True)
+        print(TARGETS)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

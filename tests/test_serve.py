@@ -1,0 +1,109 @@
+"""`ickit serve`: the options a trainer gives become the right Voila configuration."""
+
+import pytest
+
+from ickit import cli
+from ickit.serve import (
+    TEMPLATE_ROOT,
+    ServeError,
+    ServeOptions,
+    kernel_budget,
+    landing_page_config,
+    pool_sizes,
+    voila_config,
+)
+
+TEMPLATE = TEMPLATE_ROOT / "voila" / "templates" / "ickit"
+
+
+@pytest.fixture
+def launched(monkeypatch):
+    """Run `ickit serve ...` with Voila replaced by a recorder of the options it gets."""
+    seen = []
+    monkeypatch.setattr(cli, "serve", lambda options, content: seen.append(options))
+    return seen
+
+
+def test_defaults_are_safe(content):
+    c = voila_config(ServeOptions(), content, budget=40)
+    assert c.Voila.ip == "127.0.0.1" and c.Voila.token == ""
+    assert c.VoilaConfiguration.strip_sources is True
+    assert c.VoilaConfiguration.show_tracebacks is False
+    assert c.VoilaConfiguration.template == "ickit"
+    assert c.VoilaConfiguration.preheat_kernel is True
+    assert c.MappingKernelManager.cull_idle_timeout > 0
+    assert c.MappingKernelManager.cull_interval > 0
+    assert "file_allowlist" not in c.VoilaConfiguration  # Voila's default: images only
+
+
+def test_pools_cover_the_dashboards_in_use(content):
+    pools = voila_config(ServeOptions(expect=60, dashboards=("contents",)), content,
+                         budget=40).VoilaKernelManager.kernel_pools_config
+    assert pools == {"default": {"pool_size": 0}, "contents.ipynb": {"pool_size": 40}}
+
+
+def test_pool_sizes_spread_and_cap():
+    assert pool_sizes(10, ["a.ipynb", "b.ipynb"], budget=40)["a.ipynb"] == {"pool_size": 5}
+    assert pool_sizes(60, ["a.ipynb", "b.ipynb"], budget=8)["b.ipynb"] == {"pool_size": 4}
+    assert pool_sizes(1, ["a.ipynb", "b.ipynb", "c.ipynb"], budget=8)["c.ipynb"] == {"pool_size": 1}
+    with pytest.raises(ServeError, match="at least 1"):
+        pool_sizes(0, ["a.ipynb"], budget=8)
+
+
+def test_kernel_budget_uses_half_the_memory():
+    assert kernel_budget(mb_available=3000) == 10
+    assert kernel_budget(mb_available=100) == 2
+
+
+def test_public_needs_a_token(content):
+    with pytest.raises(ServeError, match="token"):
+        voila_config(ServeOptions(public=True), content, budget=4)
+    c = voila_config(ServeOptions(public=True, token="abc"), content, budget=4)
+    assert c.Voila.ip == "0.0.0.0" and c.Voila.token == "abc"
+
+
+def test_cli_options(launched, capsys):
+    assert cli.main(["serve", "--port", "9000", "--expect", "30", "--dashboard", "contents",
+                     "--no-browser"]) == 0
+    (options,) = launched
+    assert (options.port, options.expect, options.dashboards) == (9000, 30, ("contents",))
+    assert options.open_browser is False and options.public is False and options.token == ""
+    assert "http://127.0.0.1:9000/" in capsys.readouterr().out
+
+
+def test_cli_public_prints_its_token(launched, capsys):
+    assert cli.main(["serve", "--public"]) == 0
+    token = launched[0].token
+    assert len(token) >= 20
+    assert f"?token={token}" in capsys.readouterr().out
+
+
+def test_cli_unknown_dashboard_is_named(launched, capsys):
+    assert cli.main(["serve", "--dashboard", "no-such-thing"]) == 2
+    err = capsys.readouterr().err
+    assert "no dashboard called no-such-thing" in err and "contents" in err
+    assert launched == []
+
+
+def test_landing_page_gets_the_dashboards(content):
+    config = landing_page_config({}, content=content, notebook_path="")
+    assert [d["notebook"] for d in config["ickitDashboards"]] == [
+        d.notebook for d in content.dashboards]
+    assert landing_page_config({}, content=content, notebook_path="contents.ipynb") == {}
+
+
+def test_every_icon_is_shipped(content):
+    shipped = sorted(p.stem for p in (TEMPLATE / "static" / "icons").glob("*.svg"))
+    missing = [f"{d.id}: {d.icon}" for d in content.dashboards if d.icon not in shipped]
+    assert not missing, f"icons not in the kit's template: {missing}; shipped: {shipped}"
+
+
+def test_template_links_nothing_outside():
+    for path in TEMPLATE.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".j2", ".css"):
+            text = path.read_text(encoding="utf-8")
+            assert "http://" not in text and "https://" not in text and "//cdn" not in text, path
+
+
+def test_template_keeps_voila_licence():
+    assert "Voilà contributors" in (TEMPLATE / "LICENSE").read_text(encoding="utf-8")

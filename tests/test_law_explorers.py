@@ -86,9 +86,12 @@ def test_law1_rejects_negative_benefit(targeting):
 
 
 def test_law1_markdown_compares_both_plans(targeting, content):
-    text = law1.summary_markdown(targeting, TARGETED, "£", content.simulations.targeting.label)
+    names = {lvl.id: lvl.name for lvl in content.integration_levels}
+    plan = {**TARGETED, "mild": None}
+    text = law1.summary_markdown(targeting, plan, "£", content.simulations.targeting.label, names)
     assert "| Full integration for everyone | 1000 | 3,000,000 |" in text
-    assert "not evidence" in text and "| Mild needs | 700 | linkage | 35,000 |" in text
+    assert "| Mild needs | 700 | not targeted | 0 | 0 |" in text
+    assert "| Severe needs | 80 | Full integration | 240,000 |" in text and "not evidence" in text
 
 
 # --- law 2 ------------------------------------------------------------------------------------

@@ -136,12 +136,14 @@ def everyone_fully_integrated(a: Assumptions) -> Plan:
     return {group: "full-integration" for group in a.shares}
 
 
-def summary_markdown(a: Assumptions, plan: Plan, unit: str, label: str) -> str:
+def summary_markdown(a: Assumptions, plan: Plan, unit: str, label: str,
+                     level_names: dict[str, str] | None = None) -> str:
     """The plan, its result beside untargeted case management, and the assumptions, as Markdown."""
+    name_of = {**{lvl: lvl.replace("-", " ") for lvl in LEVELS}, **(level_names or {}), None: "not targeted"}
     mine, everyone = evaluate(a, plan), evaluate(a, everyone_fully_integrated(a))
     lines = ["# Law 1: whom to target", "", f"_{label}_", "",
              "| need group | people | level | cost | benefit |", "|---|---:|---|---:|---:|"]
-    lines += [f"| {g.name} | {g.people} | {g.level or 'not targeted'} | {g.cost:,.0f} | "
+    lines += [f"| {g.name} | {g.people} | {name_of[g.level]} | {g.cost:,.0f} | "
               f"{g.benefit:,.0f} |" for g in mine.groups]
     lines += ["", "| plan | reached | cost | benefit | benefit per 1 spent |", "|---|---:|---:|---:|---:|"]
     for name, r in (("Your plan", mine), ("Full integration for everyone", everyone)):
@@ -149,7 +151,7 @@ def summary_markdown(a: Assumptions, plan: Plan, unit: str, label: str) -> str:
         lines.append(f"| {name} | {r.reached} | {r.cost:,.0f} | {r.benefit:,.0f} | {value} |")
     lines += ["", f"Assumptions ({unit}): population {a.population}, seed {a.seed}.", ""]
     for group in a.shares:
-        per_level = ", ".join(f"{lvl} {a.benefit[group][lvl]:g}" for lvl in LEVELS)
-        lines.append(f"- {a.names[group]}: share {a.shares[group]:g}; benefit {per_level}")
-    lines.append("- Cost: " + ", ".join(f"{lvl} {a.cost[lvl]:g}" for lvl in LEVELS))
+        per_level = ", ".join(f"{name_of[lvl]} {a.benefit[group][lvl]:g}" for lvl in LEVELS)
+        lines.append(f"- {a.names[group]}: share {a.shares[group]:g}; benefit per person: {per_level}")
+    lines.append("- Cost per person: " + ", ".join(f"{name_of[lvl]} {a.cost[lvl]:g}" for lvl in LEVELS))
     return "\n".join(lines) + "\n"

@@ -94,7 +94,9 @@ class TargetingView(widgets.VBox):
         show_figure(self.output, charts.targeting(self.mine, self.everyone, self.defaults.unit))
         self.summary.value = self._summary()
         self.download.value = download_link(
-            "law1_targeting.md", logic.summary_markdown(a, plan, self.defaults.unit, self.defaults.label),
+            "law1_targeting.md",
+            logic.summary_markdown(a, plan, self.defaults.unit, self.defaults.label,
+                                   {lvl.id: lvl.name for lvl in self.content.integration_levels}),
             "text/markdown", "Download this plan (Markdown)")
         self.message.clear()
 

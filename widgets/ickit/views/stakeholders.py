@@ -31,10 +31,11 @@ class StakeholderMapView(widgets.VBox):
                                       layout={"width": "420px"})
         self.loses = widgets.Textarea(description="Loses", placeholder="what it takes away from them", style=WIDE,
                                       layout={"width": "420px"})
-        self.voice = widgets.Checkbox(description="Speaks for people who use services or communities")
+        self.voice = widgets.Checkbox(description="Speaks for people who use services or communities",
+                                     indent=False, layout={"width": "480px"})
         self.save = widgets.Button(description="Save", icon="check", button_style="primary")
         self.remove = widgets.Button(description="Remove", icon="trash")
-        self.circumstances = {c.id: (widgets.Checkbox(description=c.name, style=WIDE, layout={"width": "420px"}),
+        self.circumstances = {c.id: (widgets.Checkbox(description=c.name, indent=False, layout={"width": "420px"}),
                                      widgets.Text(placeholder=c.question, continuous_update=False,
                                                   layout={"width": "520px"}))
                               for c in self.exercise.circumstances}

@@ -1,0 +1,139 @@
+"""Each learner notebook in a real JupyterLab 4: it opens, runs every cell, and its widgets render.
+
+Uses the ``page`` fixture of ``conftest.py`` (console errors, failed requests and outside requests
+fail a test). JupyterLab runs on a copy of the notebooks with its own settings, workspaces and
+notes file, so nothing touches the learner's own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+RUN_TIMEOUT_MS = int(os.environ.get("ICKIT_LAB_RUN_MS", "240000"))
+SETTINGS = {  # every cell in the DOM; no news or update checks (they would reach outside)
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+        {"fetchNews": "false", "checkForUpdates": False},
+}
+ALL_RUN = """() => {
+    const prompts = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];
+    return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.innerText));
+}"""
+
+
+@dataclass
+class Lab:
+    port: int
+    token: str
+    root: Path
+    notes: Path
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{path}?token={self.token}&reset"
+
+    def api(self, path: str, method: str = "GET"):
+        req = urllib.request.Request(f"http://127.0.0.1:{self.port}/api/{path}", method=method,
+                                     headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(req, timeout=30) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """A JupyterLab on 127.0.0.1 with a token, over a temporary copy of the learner notebooks."""
+    tmp = tmp_path_factory.mktemp("lab")
+    root = tmp / "notebooks"
+    root.mkdir()
+    for nb in NOTEBOOKS:
+        shutil.copy(nb, root)
+    for name, value in SETTINGS.items():
+        target = tmp / "settings" / name.replace("/", os.sep, 1).replace("/", os.sep)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(value))
+    server = Lab(_free_port(), secrets.token_hex(16), root, tmp / "notes" / "reflections.json")
+    env = {**os.environ, "ICKIT_NOTES": str(server.notes), "JUPYTERLAB_SETTINGS_DIR": str(tmp / "settings"),
+           "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces"), "JUPYTER_RUNTIME_DIR": str(tmp / "runtime")}
+    log = open(tmp / "lab.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={server.port}",
+         f"--IdentityProvider.token={server.token}", f"--ServerApp.root_dir={root}",
+         "--allow-root", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                server.api("status")
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("JupyterLab did not start:\n" + (tmp / "lab.log").read_text()[-3000:])
+                time.sleep(0.5)
+        yield server
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.mark.parametrize("notebook", [p.name for p in NOTEBOOKS])
+def test_notebook_runs_and_its_widgets_render(lab, page, notebook):
+    page.goto(lab.url(f"lab/tree/{notebook}"), wait_until="load")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=120_000)
+    select = page.locator(".jp-Dialog").get_by_role("button", name="Select", exact=True)
+    try:  # JupyterLab may ask which kernel to start; the notebook names python3
+        select.click(timeout=15_000)
+    except Exception:
+        pass
+    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status='idle']",
+                           timeout=120_000)
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    try:
+        page.wait_for_function(ALL_RUN, timeout=RUN_TIMEOUT_MS)
+    except Exception:
+        page.screenshot(path=str(lab.root.parent / f"{notebook}.png"))
+        prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
+        pytest.fail(f"{notebook}: not every cell ran within the time allowed; prompts: {prompts}")
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    panel.locator(".widget-textarea textarea").first.wait_for(timeout=60_000)
+    text = panel.inner_text()
+    assert "Error displaying widget" not in text
+    assert "Traceback" not in text and panel.locator(".jp-OutputArea-output[data-mime-type*='error']").count() == 0
+    assert panel.locator(".jupyter-widgets").count() >= 5
+    assert "Check your understanding" in text and "Key points" in text
+
+    # a reflection typed in the browser lands in the notes file, through the kernel
+    box = panel.locator(".widget-textarea textarea").first
+    box.fill(f"Typed in {notebook}")
+    expect_saved = f"Typed in {notebook}"
+    deadline = time.monotonic() + 60
+    while not (lab.notes.exists() and expect_saved in lab.notes.read_text()):
+        assert time.monotonic() < deadline, "the reflection was not saved to the notes file"
+        time.sleep(0.5)
+    for kernel in lab.api("kernels"):
+        lab.api(f"kernels/{kernel['id']}", method="DELETE")

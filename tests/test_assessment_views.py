@@ -2,6 +2,7 @@
 
 import base64
 import re
+import shutil
 
 import pytest
 
@@ -97,3 +98,12 @@ def test_weak_lesson_prompt_appears_in_the_view(lessons, content):
     prompt = next(p.text for p in content.assessment.lessons_check.prompts
                   if p.lesson == "describe-the-fallback")
     assert prompt.split(",")[0] in lessons.summary.value
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="kaleido needs the system's chromium")
+def test_png_button_hands_the_radar_to_the_browser(readiness):
+    readiness.controls["time/keep-revising"].value = 2
+    readiness.png_button.click()
+    assert 'download="readiness-radar.png" href="data:image/png;base64,iVBOR' in readiness.png_link.value
+    readiness.controls["time/keep-revising"].value = 3
+    assert readiness.png_link.value == ""  # a stale picture is withdrawn after a change

@@ -22,6 +22,7 @@ class ReadinessView(widgets.VBox):
         self.settings = self.content.assessment.readiness
         self.message = Message()
         self.title = widgets.Text(description="Partnership", placeholder="optional: a name for the report",
+                                  continuous_update=False,
                                   style={"description_width": "initial"})
         self.controls: dict[str, widgets.Dropdown] = {}
         self.output = widgets.Output()

@@ -5,6 +5,8 @@ Pure functions from content items to ``go.Figure``; boxes are shapes, arrows are
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import plotly.graph_objects as go
 
 from ..content.models import ManagementType, ProcessModel
@@ -34,24 +36,22 @@ def referral_route(model: ProcessModel, stages: list[StageLabel], professions: l
         lanes += [(f"Direct route: {p}", direct, True) for p in professions]
     else:
         lanes = [(f"{p} pathway", steps, False) for p in professions]
-    fig = _canvas(f"{model.name}: the route of a referral", height=190 + 105 * len(lanes))
+    fig = _Parts()
     start_y = (len(lanes) - 1) / 2
     _box(fig, 0, start_y, labels["referral"])
     for row, (lane, path, aligned) in enumerate(lanes):
         y = len(lanes) - 1 - row
         xs = [2.1 * (1 + (steps.index(s) if aligned else i)) for i, s in enumerate(path)]
         if lane:
-            fig.add_annotation(x=xs[0] - BOX_W / 2, y=y + BOX_H / 2 + 0.08, text=f"<b>{lane}</b>",
-                               showarrow=False, xanchor="left", yanchor="bottom", font=FONT)
+            fig.notes.append(dict(x=xs[0] - BOX_W / 2, y=y + BOX_H / 2 + 0.08, text=f"<b>{lane}</b>",
+                                  showarrow=False, xanchor="left", yanchor="bottom", font=FONT))
         _arrow(fig, (BOX_W / 2, start_y), (xs[0] - BOX_W / 2, y), "#444")
         for x, stage in zip(xs, path):
             _box(fig, x, y, labels[stage])
         for a, b in zip(xs, xs[1:]):
             _arrow(fig, (a + BOX_W / 2, y), (b - BOX_W / 2, y), "#444")
-    width = 2.1 * len(steps)
-    fig.update_xaxes(range=[-BOX_W / 2 - 0.2, width + BOX_W / 2 + 0.2])
-    fig.update_yaxes(range=[-0.6, len(lanes) - 0.2])
-    return fig
+    return fig.build(f"{model.name}: the route of a referral", 190 + 105 * len(lanes),
+                     [-BOX_W / 2 - 0.2, 2.1 * len(steps) + BOX_W / 2 + 0.2], [-0.6, len(lanes) - 0.2])
 
 
 def management_lines(mtype: ManagementType, diagram: ManagementDiagram) -> go.Figure:
@@ -60,7 +60,7 @@ def management_lines(mtype: ManagementType, diagram: ManagementDiagram) -> go.Fi
     span = 2.4 * max(len(v) for v in levels.values())
     at = {n.id: (span * (i + 0.5) / len(row), 1.6 * (1 - lvl))
           for lvl, row in levels.items() for i, n in enumerate(row)}
-    fig = _canvas(f"{mtype.name}: who manages whom", height=470)
+    fig = _Parts()
     shown = set()
     for link in diagram.links:
         colour, dash, name = LINK_STYLES[link.kind]
@@ -69,7 +69,7 @@ def management_lines(mtype: ManagementType, diagram: ManagementDiagram) -> go.Fi
             start, end = (x0 + BOX_W / 2, y0), (x1 - BOX_W / 2, y1)
         else:
             start, end = (x0, y0 - BOX_H / 2), (x1, y1 + BOX_H / 2)
-        fig.add_trace(go.Scatter(x=[start[0], end[0]], y=[start[1], end[1]], mode="lines",
+        fig.traces.append(go.Scatter(x=[start[0], end[0]], y=[start[1], end[1]], mode="lines",
                                  line=dict(color=colour, dash=dash, width=2.5), name=name,
                                  legendgroup=link.kind, showlegend=link.kind not in shown,
                                  hoverinfo="skip"))
@@ -79,48 +79,58 @@ def management_lines(mtype: ManagementType, diagram: ManagementDiagram) -> go.Fi
         x, y = at[node.id]
         edge = "#b71c1c" if node.accountable else "#5b6770"
         _rect(fig, x, y, "#eef3f8" if node.level == 0 else "#ffffff", edge, 3.5 if node.accountable else 1.2)
-        fig.add_annotation(x=x, y=y, text=f"<b>{node.label}</b>", showarrow=False, font=FONT)
+        fig.notes.append(dict(x=x, y=y, text=f"<b>{node.label}</b>", showarrow=False, font=FONT))
         badges = [(f"£ {node.budget}", "#fff3c4", "#8a6d00")] if node.budget else []
         badges += [(f"Accountable: {node.accountable}", "#fde0e0", "#b71c1c")] if node.accountable else []
         for k, (text, fill, ink) in enumerate(badges):
-            fig.add_annotation(x=x, y=y + BOX_H / 2 + 0.12 + 0.3 * k, text=text, showarrow=False,
-                               bgcolor=fill, bordercolor=ink, borderpad=3,
-                               font=dict(FONT, size=11, color=ink))
-    fig.update_xaxes(range=[-0.2, span + 0.2])
-    fig.update_yaxes(range=[-0.6, 2.6])
-    fig.update_layout(legend=dict(orientation="h", x=0, y=-0.02, yanchor="top"),
+            fig.notes.append(dict(x=x, y=y + BOX_H / 2 + 0.12 + 0.3 * k, text=text, showarrow=False,
+                                  bgcolor=fill, bordercolor=ink, borderpad=3,
+                                  font=dict(FONT, size=11, color=ink)))
+    out = fig.build(f"{mtype.name}: who manages whom", 470, [-0.2, span + 0.2], [-0.6, 2.6])
+    out.update_layout(legend=dict(orientation="h", x=0, y=-0.02, yanchor="top"),
                       margin=dict(l=10, r=10, t=50, b=40))
-    return fig
+    return out
 
 
 def _near(start: tuple[float, float], end: tuple[float, float]) -> tuple[float, float]:
     return tuple(e - 0.1 * (e - s) for s, e in zip(start, end))
 
 
-def _canvas(title: str, height: int) -> go.Figure:
-    fig = go.Figure()
-    fig.update_layout(title=dict(text=title, x=0.01, font=dict(FONT, size=16)), height=height,
-                      plot_bgcolor="white", paper_bgcolor="white", showlegend=True,
-                      margin=dict(l=10, r=10, t=50, b=10), hovermode="closest")
-    fig.update_xaxes(visible=False, fixedrange=True)
-    fig.update_yaxes(visible=False, fixedrange=True)
-    return fig
+@dataclass
+class _Parts:
+    """Shapes, annotations and traces gathered first, so the figure is validated once."""
+
+    shapes: list[dict] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)
+    traces: list[go.Scatter] = field(default_factory=list)
+    hover: list[tuple[float, float, str]] = field(default_factory=list)
+
+    def build(self, title: str, height: int, x_range: list[float], y_range: list[float]) -> go.Figure:
+        if self.hover:  # invisible markers that explain each box on hover
+            x, y, text = zip(*self.hover)
+            self.traces.append(go.Scatter(x=x, y=y, hovertext=text, mode="markers", hoverinfo="text",
+                                          marker=dict(size=40, opacity=0), showlegend=False))
+        return go.Figure(self.traces, dict(
+            title=dict(text=title, x=0.01, font=dict(FONT, size=16)), height=height,
+            plot_bgcolor="white", paper_bgcolor="white", hovermode="closest",
+            margin=dict(l=10, r=10, t=50, b=10), shapes=self.shapes, annotations=self.notes,
+            xaxis=dict(visible=False, fixedrange=True, range=x_range),
+            yaxis=dict(visible=False, fixedrange=True, range=y_range)))
 
 
-def _box(fig: go.Figure, x: float, y: float, stage: StageLabel) -> None:
+def _box(fig: _Parts, x: float, y: float, stage: StageLabel) -> None:
     _rect(fig, x, y, STAGE_COLOURS[stage.id], "#5b6770", 1.2)
     label = stage.label.replace(" ", "<br>", 1) if len(stage.label) > 12 else stage.label
-    fig.add_annotation(x=x, y=y, text=f"<b>{label}</b>", showarrow=False, font=FONT)
-    fig.add_trace(go.Scatter(x=[x], y=[y], mode="markers", marker=dict(size=40, opacity=0),
-                             hovertext=stage.explanation, hoverinfo="text", showlegend=False))
+    fig.notes.append(dict(x=x, y=y, text=f"<b>{label}</b>", showarrow=False, font=FONT))
+    fig.hover.append((x, y, stage.explanation))
 
 
-def _rect(fig: go.Figure, x: float, y: float, fill: str, edge: str, width: float) -> None:
-    fig.add_shape(type="rect", x0=x - BOX_W / 2, x1=x + BOX_W / 2, y0=y - BOX_H / 2, y1=y + BOX_H / 2,
-                  fillcolor=fill, line=dict(color=edge, width=width), layer="below")
+def _rect(fig: _Parts, x: float, y: float, fill: str, edge: str, width: float) -> None:
+    fig.shapes.append(dict(type="rect", x0=x - BOX_W / 2, x1=x + BOX_W / 2, y0=y - BOX_H / 2, y1=y + BOX_H / 2,
+                           fillcolor=fill, line=dict(color=edge, width=width), layer="below"))
 
 
-def _arrow(fig: go.Figure, start: tuple[float, float], end: tuple[float, float], colour: str) -> None:
-    fig.add_annotation(x=end[0], y=end[1], ax=start[0], ay=start[1], xref="x", yref="y",
-                       axref="x", ayref="y", showarrow=True, arrowhead=2, arrowsize=1.3,
-                       arrowwidth=2, arrowcolor=colour, text="")
+def _arrow(fig: _Parts, start: tuple[float, float], end: tuple[float, float], colour: str) -> None:
+    fig.notes.append(dict(x=end[0], y=end[1], ax=start[0], ay=start[1], xref="x", yref="y",
+                          axref="x", ayref="y", showarrow=True, arrowhead=2, arrowsize=1.3,
+                          arrowwidth=2, arrowcolor=colour, text=""))

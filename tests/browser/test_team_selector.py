@@ -1,0 +1,50 @@
+"""The team model selector in Voila: it renders, a choice redraws its diagram, questions give suggestions."""
+
+from playwright.sync_api import expect
+
+TIMEOUT = 60_000
+VIEW = ".ickit-team-selector"
+
+
+def test_dashboard_renders_with_both_diagrams(page, voila_server, open_dashboard):
+    open_dashboard(page, voila_server, "team_selector.ipynb")
+    for title in ("Explore", "Guided choice", "Compare two", "Save and load"):
+        expect(page.get_by_role("tab", name=title)).to_be_visible(timeout=TIMEOUT)
+    plots = page.locator(f"{VIEW} .js-plotly-plot")
+    expect(plots.nth(0)).to_contain_text("Parallel-pathway team: the route of a referral", timeout=TIMEOUT)
+    expect(plots.nth(1)).to_contain_text("Profession-managed: who manages whom")
+    expect(page.locator(VIEW)).to_contain_text("No best form, but clear accountability")
+
+
+def test_choosing_a_model_changes_the_diagram(page, voila_server, open_dashboard):
+    open_dashboard(page, voila_server, "team_selector.ipynb")
+    plots = page.locator(f"{VIEW} .js-plotly-plot")
+    expect(plots.nth(0)).to_contain_text("Parallel-pathway team", timeout=TIMEOUT)
+    page.locator(f"{VIEW} select").nth(0).select_option(label="Reception-assessment-allocation-review team")
+    expect(plots.nth(0)).to_contain_text("Reception-assessment-allocation-review team: the route",
+                                         timeout=TIMEOUT)
+    expect(plots.nth(0)).to_contain_text("Review")
+    page.locator(f"{VIEW} select").nth(1).select_option(label="Joint management")
+    expect(plots.nth(1)).to_contain_text("Joint management: who manages whom", timeout=TIMEOUT)
+    expect(plots.nth(1)).to_contain_text("Team co-ordinator")
+
+
+def test_guided_questions_give_ranked_suggestions(page, voila_server, open_dashboard):
+    open_dashboard(page, voila_server, "team_selector.ipynb")
+    page.get_by_role("tab", name="Guided choice").click()
+    suggest = page.get_by_role("button", name="Suggest models")
+    suggest.click()
+    expect(page.locator(VIEW)).to_contain_text("Please answer every question first", timeout=TIMEOUT)
+    groups = page.locator(f"{VIEW} .widget-radio-box")
+    expect(groups).to_have_count(12, timeout=TIMEOUT)
+    for i in range(12):
+        groups.nth(i).locator("input[type=radio]").first.check()
+    suggest.click()
+    ranking = page.locator(f"{VIEW} .ickit-ranking")
+    expect(ranking).to_contain_text("Team process models", timeout=TIMEOUT)
+    expect(ranking.locator(".ickit-suggestion")).to_have_count(11)
+    expect(ranking).to_contain_text("(ICN 2008)")
+    page.get_by_role("button", name="Use the top two").click()
+    page.get_by_role("tab", name="Save and load").click()
+    expect(page.locator(f"{VIEW} a.ickit-download")).to_have_count(2, timeout=TIMEOUT)
+    expect(page.locator(f"{VIEW} .ickit-preview")).to_contain_text("Fit with the answers: number 1 of 6")

@@ -1,0 +1,87 @@
+"""The team diagrams: a box per step of a referral's route, lanes per profession, who manages whom."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+from pydantic import TypeAdapter
+
+from ickit.charts.team_diagrams import LINK_STYLES, management_lines, referral_route
+from ickit.content import Content
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def content():
+    raw = {}
+    for name in ("teams", "team_choice"):
+        raw.update(yaml.safe_load((ROOT / "data" / f"{name}.yaml").read_text(encoding="utf-8")))
+    return Content.model_construct(**{k: TypeAdapter(Content.model_fields[k].annotation)
+                                      .validate_python(v) for k, v in raw.items()})
+
+
+def route(content, model_id):
+    choice = content.team_choice
+    return referral_route(content.by_id("team_process_models")[model_id], choice.stages,
+                          choice.example_professions)
+
+
+def texts(fig):
+    return [a.text for a in fig.layout.annotations if a.text]
+
+
+def arrows(fig):
+    return [a for a in fig.layout.annotations if a.showarrow]
+
+
+def test_single_route_has_a_box_and_arrow_per_step(content):
+    fig = route(content, "reception-assessment-allocation-review")
+    assert texts(fig) == ["<b>Referral</b>", "<b>Reception</b>", "<b>Allocation</b>", "<b>Assessment</b>",
+                          "<b>Allocation</b>", "<b>Long-term<br>work</b>", "<b>Review</b>"]
+    assert len(fig.layout.shapes) == 7 and len(arrows(fig)) == 6
+    assert fig.layout.title.text == "Reception-assessment-allocation-review team: the route of a referral"
+    assert [a.y for a in arrows(fig)] == [0] * 6  # one lane
+
+
+def test_parallel_pathway_draws_one_lane_per_profession(content):
+    fig = route(content, "parallel-pathway")
+    lanes = [t for t in texts(fig) if t.endswith("pathway</b>")]
+    assert lanes == ["<b>Community nursing pathway</b>", "<b>Social work pathway</b>",
+                     "<b>Occupational therapy pathway</b>"]
+    assert len(fig.layout.shapes) == 1 + 3 * 2 and len(arrows(fig)) == 3 * 2
+    assert {a.ay for a in arrows(fig) if a.ax == 0.75} == {1.0}  # all fan out from the referral
+
+
+def test_hybrid_has_a_shared_route_and_direct_routes(content):
+    fig = route(content, "hybrid-parallel-pathway")
+    assert "<b>Shared team route</b>" in texts(fig)
+    assert sum(t.startswith("<b>Direct route:") for t in texts(fig)) == 3
+    assert len(fig.layout.shapes) == 1 + 4 + 3 * 2
+    shared_assessment = next(a for a in fig.layout.annotations if a.text == "<b>Assessment</b>")
+    direct = [a for a in fig.layout.annotations if a.text == "<b>Assessment</b>"][1:]
+    assert all(a.x == shared_assessment.x for a in direct)  # direct routes skip reception and allocation
+
+
+def test_hover_explains_each_stage(content):
+    fig = route(content, "allocation")
+    (hover,) = fig.data
+    assert len(hover.x) == 4 and "meeting" in hover.hovertext[1]
+
+
+@pytest.mark.parametrize("mtype_id", ["profession-managed", "single-manager", "joint-management",
+                                      "team-manager-contracted", "hybrid-management"])
+def test_management_diagram_shows_lines_budget_and_accountability(content, mtype_id):
+    mtype = content.by_id("team_management_types")[mtype_id]
+    diagram = next(d for d in content.team_choice.management_diagrams if d.id == mtype_id)
+    fig = management_lines(mtype, diagram)
+    labels = texts(fig)
+    for node in diagram.nodes:
+        assert f"<b>{node.label}</b>" in labels
+        assert (f"£ {node.budget}" in labels) == bool(node.budget)
+        assert (f"Accountable: {node.accountable}" in labels) == bool(node.accountable)
+    thick = [s for s in fig.layout.shapes if s.line.width > 3]
+    assert len(thick) == sum(bool(n.accountable) for n in diagram.nodes) >= 1
+    assert len(fig.data) == len(diagram.links) == len(arrows(fig))
+    legend = [t.name for t in fig.data if t.showlegend]
+    assert sorted(legend) == sorted({LINK_STYLES[link.kind][2] for link in diagram.links})

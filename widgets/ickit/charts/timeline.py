@@ -1,4 +1,4 @@
-"""The plan as a Gantt chart: a bar per workstream, a diamond per milestone, the span shaded."""
+"""The plan as a Gantt chart: a bar per workstream, then a row with a diamond per milestone."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import plotly.graph_objects as go
 
 from ..logic.timeline import Plan, bars, describe_months, milestone_date, plan_end, span_months
 
-MILESTONE_ROW = "Milestones"
 DAY_MS = 86_400_000
 
 
@@ -19,12 +18,13 @@ def _label(text: str) -> str:
 
 
 def row_labels(plan: Plan) -> list[str]:
-    """One label per workstream, top to bottom; repeated names get a number so rows stay apart."""
+    """One label per workstream, then per milestone, top to bottom; a repeated name gets a number
+    so that rows stay apart."""
     seen: dict[str, int] = {}
     labels = []
-    for ws in plan.workstreams:
-        seen[ws.name] = seen.get(ws.name, 0) + 1
-        labels.append(_label(ws.name) + (f" ({seen[ws.name]})" if seen[ws.name] > 1 else ""))
+    for item in [*plan.workstreams, *plan.milestones]:
+        seen[item.name] = seen.get(item.name, 0) + 1
+        labels.append(_label(item.name) + (f" ({seen[item.name]})" if seen[item.name] > 1 else ""))
     return labels
 
 
@@ -46,16 +46,14 @@ def timeline_figure(plan: Plan) -> go.Figure:
     if plan.milestones:
         days = [milestone_date(plan, m).isoformat() for m in plan.milestones]
         fig.add_trace(go.Scatter(
-            name="milestone", mode="markers+text", textposition="top center", x=days, y=[MILESTONE_ROW] * len(days),
+            name="milestone", mode="markers", x=days, y=labels[len(plan.workstreams):],
             marker=dict(symbol="diamond", size=14, color="#222", line=dict(color="white", width=1)),
-            text=[_label(m.name) for m in plan.milestones],
-            hovertemplate="%{text}<br>%{x}<extra></extra>"))
+            hovertemplate="%{y}<br>%{x}<extra></extra>"))
     _span(fig, plan)
-    rows = labels + ([MILESTONE_ROW] if plan.milestones else [])
-    fig.update_yaxes(categoryorder="array", categoryarray=rows, autorange="reversed", title=None)
+    fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", title=None)
     fig.update_xaxes(type="date", title=None)
     fig.update_layout(
-        barmode="overlay", height=max(320, 60 + 34 * max(len(rows), 3)), template="plotly_white",
+        barmode="overlay", height=max(320, 90 + 30 * len(labels)), template="plotly_white",
         title=dict(text=_title(plan), x=0, font=dict(size=16)), legend_title_text="kind",
         margin=dict(l=10, r=10, t=60, b=30))
     return fig
@@ -70,18 +68,21 @@ def _title(plan: Plan) -> str:
 
 
 def _span(fig: go.Figure, plan: Plan) -> None:
-    """Shade the plan's span and mark where it starts and ends."""
-    end = max(plan_end(plan), plan.start + timedelta(days=1))
-    fig.add_shape(type="rect", xref="x", yref="paper", x0=plan.start.isoformat(),
-                  x1=end.isoformat(), y0=0, y1=1, fillcolor="rgba(90,120,160,0.08)",
-                  line_width=0, layer="below")
-    for day, text in ((plan.start, "start"), (end, "end")):
+    """Shade the plan's span and mark where it starts and ends; an empty plan shows its start."""
+    empty = not plan.workstreams and not plan.milestones
+    end = plan_end(plan)
+    if not empty:
+        fig.add_shape(type="rect", xref="x", yref="paper", x0=plan.start.isoformat(),
+                      x1=end.isoformat(), y0=0, y1=1, fillcolor="rgba(90,120,160,0.08)",
+                      line_width=0, layer="below")
+    for day, text in ((plan.start, "start"),) if empty else ((plan.start, "start"), (end, "end")):
         fig.add_shape(type="line", xref="x", yref="paper", x0=day.isoformat(), x1=day.isoformat(),
                       y0=0, y1=1, line=dict(color="#5a78a0", width=1, dash="dot"))
         fig.add_annotation(x=day.isoformat(), y=1, xref="x", yref="paper", text=text,
                            showarrow=False, yanchor="bottom", font=dict(size=11, color="#5a78a0"))
-    if not plan.workstreams and not plan.milestones:
-        fig.add_annotation(x=plan.start.isoformat(), y=0.5, xref="x", yref="paper",
-                           text="Add a workstream or a milestone to see it here",
-                           showarrow=False, xanchor="left")
-        fig.update_xaxes(range=[plan.start.isoformat(), (plan.start + timedelta(days=365)).isoformat()])
+    if empty:
+        fig.add_annotation(x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+                           text="Add a workstream or a milestone to see it here")
+        fig.update_yaxes(visible=False)
+        fig.update_xaxes(range=[(plan.start - timedelta(days=30)).isoformat(),
+                                (plan.start + timedelta(days=365)).isoformat()])

@@ -58,10 +58,8 @@ def _live_early(plan: Plan, needed: int) -> Iterator[Finding]:
 
 def _results_early(plan: Plan, needed: int) -> Iterator[Finding]:
     live_start = min((b.start for b in _of_kind(plan, "live-working")), default=None)
-    for milestone in plan.milestones:
+    for milestone in (m for m in plan.milestones if m.kind == "results"):
         day = milestone_date(plan, milestone)
-        if milestone.kind != "results":
-            continue
         if live_start is None or day < live_start:
             yield milestone.name, "before any live working has started"
         elif day < add_months(live_start, needed):

@@ -1,6 +1,7 @@
 """The readiness and ten-lessons views driven headless: set a control, read what the person sees."""
 
 import base64
+import datetime
 import re
 import shutil
 
@@ -107,3 +108,43 @@ def test_png_button_hands_the_radar_to_the_browser(readiness):
     assert 'download="readiness-radar.png" href="data:image/png;base64,iVBOR' in readiness.png_link.value
     readiness.controls["time/keep-revising"].value = 3
     assert readiness.png_link.value == ""  # a stale picture is withdrawn after a change
+
+
+def upload(data: bytes) -> tuple:
+    return ({"name": "saved.csv", "type": "text/csv", "size": len(data), "content": memoryview(data),
+             "last_modified": datetime.datetime(2026, 1, 1)},)
+
+
+def test_loading_a_readiness_csv_fills_the_dropdowns(readiness, content):
+    saved = readiness_view(content)
+    saved.controls["culture/front-line-issues"].value = 0
+    data = downloads(saved.downloads.value)["readiness.csv"].encode()
+    readiness.controls["vision/quick-wins"].value = 3
+    readiness.upload.value = upload(data)
+    assert readiness.controls["culture/front-line-issues"].value == 0
+    assert readiness.controls["vision/quick-wins"].value is None
+    assert readiness.result.actions[0].item_id == "front-line-issues"
+    assert readiness.upload.value == ()
+
+
+def test_a_bad_readiness_csv_shows_a_message_and_keeps_the_ratings(readiness):
+    readiness.controls["vision/quick-wins"].value = 3
+    readiness.upload.value = upload(b"not,a,readiness\n1,2,3\n")
+    assert "not a readiness CSV" in readiness.message.value
+    assert readiness.controls["vision/quick-wins"].value == 3
+
+
+def test_loading_a_lessons_csv_restores_partners_and_answers(lessons, content):
+    data = b"lesson,partner,rating\nclear-governance,Housing,0\ntrust-is-not-enough,GP <federation>,3\n"
+    lessons.upload.value = upload(data)
+    assert lessons.partners.value == "Housing, GP <federation>"
+    assert lessons.answering.value == "Housing" and lessons.controls["clear-governance"].value == 0
+    assert lessons.results[8].light == "red"
+    lessons.answering.value = "GP <federation>"
+    assert lessons.controls["trust-is-not-enough"].value == 3
+
+
+def test_a_bad_lessons_csv_shows_a_message(lessons):
+    lessons.upload.value = upload(b"\x00\xff")
+    assert "not text" in lessons.message.value
+    assert lessons.answering.options == ("Health board", "Local authority")

@@ -115,3 +115,23 @@ def test_chart_colours_bars_by_light_and_escapes_partner_names(content, settings
     assert [t.name for t in fig.data[1:]] == ["&lt;b&gt;A&lt;/b&gt;", "B"]
     assert [s.x0 for s in fig.layout.shapes] == [1.5, 2.5]
     assert fig.layout.title.text == "Ten lessons: red 1, amber 0, green 1, unanswered 8"
+
+
+def test_csv_round_trip_restores_partners_and_answers(content):
+    answers = {"Health board": {"trust-is-not-enough": 1}, "Council": {"clear-governance": 3}}
+    loaded = logic.from_csv(content, logic.to_csv(content, answers).encode("utf-8-sig"))
+    assert list(loaded) == ["Health board", "Council"]
+    assert loaded["Health board"]["trust-is-not-enough"] == 1
+    assert loaded["Council"]["clear-governance"] == 3 and loaded["Council"]["trust-is-not-enough"] is None
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"lesson,partner,rating\n", "holds no answers"),
+    (b"lesson,rating\nclear-governance,1\n", "no 'partner' column"),
+    (b"lesson,partner,rating\nclear-governance,A,1\nnot-a-lesson,A,1\n", "Line 3: there is no lesson"),
+    (b"lesson,partner,rating\nclear-governance,A,1\nclear-governance,,1\n", "Line 3: the partner's name is missing"),
+    (b"lesson,partner,rating\nclear-governance,A,-1\n", "Line 2: the rating '-1'"),
+])
+def test_a_bad_answers_csv_gives_a_plain_message(content, data, words):
+    with pytest.raises(KitInputError, match=words):
+        logic.from_csv(content, data)

@@ -127,3 +127,24 @@ def test_radar_closes_its_polygon_and_marks_unrated_lists(content):
 def test_radar_exports_as_png(content):
     data = png(radar(logic.assess(content, {"vision/quick-wins": 2})))
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
+
+
+def test_csv_round_trip_restores_the_ratings(content):
+    ratings = {"vision/quick-wins": 2, "time/keep-revising": 0, "outcomes/layers-of-outcomes": 3}
+    assert logic.from_csv(content, logic.to_csv(content, ratings).encode()) == {
+        **logic.blank(content), **ratings}
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"", "That file is empty"),
+    (b"\xff\xfe\x00bad", "not text"),
+    (b"a,b\n1,2\n", "not a readiness CSV: it has no 'list' column"),
+    (b"list,item_id,rating\nvision,nope,1\n", "Line 2: there is no checklist item 'vision/nope'"),
+    (b"list,item_id,rating\nvision,quick-wins,1\ntime,keep-revising,high\n",
+     "Line 3: the rating 'high' is not a whole number from 0 to 3"),
+    (b"list,item_id,rating\nvision,quick-wins,9\n", "Line 2: the rating '9'"),
+    (b"x" * 200_001, "too large"),
+])
+def test_a_bad_csv_gives_a_plain_message(content, data, words):
+    with pytest.raises(KitInputError, match=words):
+        logic.from_csv(content, data)

@@ -17,6 +17,7 @@ from ..content import Content
 from ..content.assessment import LessonsCheckSettings
 from ..content.models import Lesson
 from ..errors import KitInputError
+from .csv_rows import rating, read_rows
 
 Answers = Mapping[str, Mapping[str, "int | None"]]
 LIGHTS = ("red", "amber", "green", "unanswered")
@@ -151,3 +152,23 @@ def to_csv(content: Content, answers: Answers) -> str:
                              settings.label(value, NO_ANSWER), "" if r.mean is None else f"{r.mean:.2f}",
                              r.light, "yes" if r.disagreement else "no"])
     return out.getvalue()
+
+
+def from_csv(content: Content, data: bytes) -> dict[str, dict[str, int | None]]:
+    """Answers read back from a CSV saved by :func:`to_csv`, partners in the file's order."""
+    known = {lesson.id for lesson in content.lessons}
+    top = content.assessment.lessons_check.top
+    rows = read_rows(data, ("lesson", "partner", "rating"), "a ten-lessons CSV")
+    if not rows:
+        raise KitInputError("That file holds no answers.")
+    names = parse_partners(",".join(dict.fromkeys(row["partner"].replace(",", " ") for _, row in rows)))
+    answers: dict[str, dict[str, int | None]] = {name: {} for name in names}
+    spelling = {name.casefold(): name for name in names}
+    for line, row in rows:
+        if row["lesson"] not in known:
+            raise KitInputError(f"Line {line}: there is no lesson called '{row['lesson'][:40]}'.")
+        partner = spelling.get(" ".join(row["partner"].replace(",", " ").split()).casefold())
+        if partner is None:
+            raise KitInputError(f"Line {line}: the partner's name is missing.")
+        answers[partner][row["lesson"]] = rating(row["rating"], top, f"Line {line}")
+    return answers

@@ -14,6 +14,7 @@ from typing import Mapping
 
 from ..content import Content
 from ..errors import KitInputError
+from .csv_rows import rating, read_rows
 
 Ratings = Mapping[str, "int | None"]
 
@@ -149,3 +150,15 @@ def to_csv(content: Content, ratings: Ratings) -> str:
                              settings.label(value), action.rank if action else "",
                              f"{action.priority:g}" if action else ""])
     return out.getvalue()
+
+
+def from_csv(content: Content, data: bytes) -> dict[str, int | None]:
+    """Ratings read back from a CSV saved by :func:`to_csv`; items not in the file stay unrated."""
+    ratings = blank(content)
+    top = content.assessment.readiness.top
+    for line, row in read_rows(data, ("list", "item_id", "rating"), "a readiness CSV"):
+        key = item_key(row["list"], row["item_id"])
+        if key not in ratings:
+            raise KitInputError(f"Line {line}: there is no checklist item '{key}'.")
+        ratings[key] = rating(row["rating"], top, f"Line {line}")
+    return ratings

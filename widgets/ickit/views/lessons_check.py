@@ -32,8 +32,11 @@ class LessonsCheckView(widgets.VBox):
         self.output = widgets.Output()
         self.summary = widgets.HTML()
         self.downloads = widgets.HTML()
+        self.upload = widgets.FileUpload(accept=".csv", multiple=False, description="Load answers (CSV)",
+                                         layout={"width": "220px"})
         self._loading = False
-        super().__init__([self._intro(), self.partners, self.answering, self.message,
+        super().__init__([self._intro(), widgets.HBox([self.partners, self.upload]), self.answering,
+                          self.message,
                           self._questions(), self.output, self.summary, self.downloads],
                          layout={"max_width": "980px"})
         self.add_class("ickit-lessons-check")
@@ -63,7 +66,9 @@ class LessonsCheckView(widgets.VBox):
 
     def _wire(self) -> None:
         guard = guarded(self.message)
-        self.partners.observe(guard(lambda change: self.set_partners(change["new"])), names="value")
+        self.partners.observe(guard(lambda change: self._loading or self.set_partners(change["new"])),
+                              names="value")
+        self.upload.observe(guard(self._uploaded), names="value")
         self.answering.observe(guard(lambda change: self._load_answers()), names="value")
         for lesson_id, dropdown in self.controls.items():
             dropdown.observe(guard(lambda change, lesson_id=lesson_id: self._record(lesson_id, change["new"])),
@@ -77,6 +82,23 @@ class LessonsCheckView(widgets.VBox):
         self.answering.options = names
         self.answering.value = current if current in names else names[0]
         self._load_answers()
+
+    def load_csv(self, data: bytes) -> None:
+        """Take partners and answers from a CSV saved earlier, replacing those on screen."""
+        answers = logic.from_csv(self.content, data)
+        self.answers = answers
+        self._loading = True
+        try:
+            self.partners.value = ", ".join(answers)
+        finally:
+            self._loading = False
+        self.set_partners(self.partners.value)
+
+    def _uploaded(self, change) -> None:
+        if change["new"]:
+            data = bytes(change["new"][0]["content"])
+            self.upload.value = ()
+            self.load_csv(data)
 
     def _load_answers(self) -> None:
         """Show the chosen partner's answers in the dropdowns without recording them again."""

@@ -30,7 +30,11 @@ class ReadinessView(widgets.VBox):
         self.downloads = widgets.HTML()
         self.png_button = widgets.Button(description="Prepare PNG of the radar", icon="image")
         self.png_link = widgets.HTML()
-        super().__init__([self._intro(), self.title, self._checklists(), self.message, self.output,
+        self.upload = widgets.FileUpload(accept=".csv", multiple=False, description="Load ratings (CSV)",
+                                         layout={"width": "220px"})
+        self._loading = False
+        super().__init__([self._intro(), widgets.HBox([self.title, self.upload]), self._checklists(),
+                          self.message, self.output,
                           self.summary, widgets.HBox([self.downloads, self.png_button, self.png_link])],
                          layout={"max_width": "980px"})
         self.add_class("ickit-readiness")
@@ -64,11 +68,12 @@ class ReadinessView(widgets.VBox):
     # --- events and callbacks -------------------------------------------------------------------
 
     def _wire(self) -> None:
-        refresh = guarded(self.message)(lambda change: self.refresh())
+        refresh = guarded(self.message)(lambda change: self._loading or self.refresh())
         for dropdown in self.controls.values():
             dropdown.observe(refresh, names="value")
         self.title.observe(refresh, names="value")
         self.png_button.on_click(guarded(self.message)(lambda button: self.prepare_png()))
+        self.upload.observe(guarded(self.message)(self._uploaded), names="value")
 
     @property
     def ratings(self) -> dict[str, int | None]:
@@ -92,6 +97,23 @@ class ReadinessView(widgets.VBox):
                               "scores use the rated items only.")
         else:
             self.message.show("Every item is rated.")
+
+    def load_csv(self, data: bytes) -> None:
+        """Put the ratings of a CSV saved earlier into the dropdowns, then redraw once."""
+        ratings = logic.from_csv(self.content, data)
+        self._loading = True
+        try:
+            for key, dropdown in self.controls.items():
+                dropdown.value = ratings[key]
+        finally:
+            self._loading = False
+        self.refresh()
+
+    def _uploaded(self, change) -> None:
+        if change["new"]:
+            data = bytes(change["new"][0]["content"])
+            self.upload.value = ()
+            self.load_csv(data)
 
     def prepare_png(self) -> None:
         self.png_link.value = "Drawing the PNG…"

@@ -260,6 +260,7 @@ def test_stakeholder_view_adds_escapes_and_moves(content):
     view.save.click()
     assert "&lt;b&gt;Mayor&lt;/b&gt;" in view.message.value and "<b>Mayor" not in view.message.value
     assert view.pick.value == "<b>Mayor</b>" and "<b>Mayor</b>" in view.map.names()
+    assert "<td>&lt;b&gt;Mayor&lt;/b&gt;</td><td>Keep satisfied</td>" in view.table.value
     view.name.value = ""
     view.save.click()
     assert "Give the stakeholder a name." in view.message.value

@@ -39,10 +39,11 @@ class StakeholderMapView(widgets.VBox):
                                      widgets.Text(placeholder=c.question, continuous_update=False,
                                                   layout={"width": "520px"}))
                               for c in self.exercise.circumstances}
-        self.output, self.voice_note, self.download = widgets.Output(), widgets.HTML(), widgets.HTML()
+        self.output, self.voice_note, self.table = widgets.Output(), widgets.HTML(), widgets.HTML()
+        self.download = widgets.HTML()
         super().__init__([self._intro(), self.pick, self.name, widgets.HBox([self.power, self.interest]),
                           self.gains, self.loses, self.voice, widgets.HBox([self.save, self.remove]),
-                          self.message, self.output, self.voice_note, self._law4(), self.download],
+                          self.message, self.output, self.voice_note, self.table, self._law4(), self.download],
                          layout={"max_width": "1000px"})
         self.add_class("ickit-stakeholders")
         self._wire()
@@ -52,7 +53,9 @@ class StakeholderMapView(widgets.VBox):
     def _intro(self) -> widgets.HTML:
         e = self.exercise
         return widgets.HTML(f"<h3>Whose integration is whose fragmentation?</h3>"
-                            f"<p>{html.escape(e.fragmentation_prompt)}</p><p><b>{html.escape(e.voice_prompt)}</b></p>")
+                            f"<p>{html.escape(e.fragmentation_prompt)}</p><p><b>{html.escape(e.voice_prompt)}</b></p>"
+                            f"<p>Pick a stakeholder to move it or change its notes, or pick {NEW} to add "
+                            f"your own, then press Save.</p>")
 
     def _law4(self) -> widgets.VBox:
         rows = [widgets.HBox(pair) for pair in self.circumstances.values()]
@@ -109,8 +112,18 @@ class StakeholderMapView(widgets.VBox):
         show_figure(self.output, fig)
         note = self.map.voice_note()
         self.voice_note.value = f'<p class="ickit-law5"><b>{html.escape(note)}</b></p>' if note else ""
+        self.table.value = self._table()
         self.download.value = download_link("stakeholder_map.md", self.map.to_markdown(), "text/markdown",
                                             "Download the map (Markdown)")
+
+
+    def _table(self) -> str:
+        """Law 3 at a glance: what each stakeholder gains and loses, their text escaped."""
+        rows = "".join(f"<tr><td>{html.escape(s.name)}</td><td>{html.escape(self.map.quadrant(s).name)}</td>"
+                       f"<td>{html.escape(s.gains)}</td><td>{html.escape(s.loses)}</td></tr>"
+                       for s in self.map.people)
+        return ('<table class="ickit-table" border="1" cellpadding="4" style="border-collapse: collapse"><thead><tr><th>Stakeholder</th><th>Part of the grid</th>'
+                f"<th>Gains</th><th>Loses</th></tr></thead><tbody>{rows}</tbody></table>")
 
 
 def stakeholder_map(content: Content | None = None) -> StakeholderMapView:

@@ -22,6 +22,11 @@ class Reason:
     weight: int
     rule: str
 
+    @property
+    def signed(self) -> str:
+        """The weight as '+2' or '−3' (a true minus sign)."""
+        return f"{'+' if self.weight > 0 else '−'}{abs(self.weight)}"
+
 
 @dataclass(frozen=True)
 class Suggestion:

@@ -112,8 +112,7 @@ def _fit(ranked: tuple[Suggestion, ...] | None, chosen: str, content: Content) -
     item = ranked[place]
     head = f"Fit with the answers: number {place + 1} of {len(ranked)}, score {item.score:+d}"
     head += ", a poor fit." if item.poor_fit else "."
-    return [head, ""] + [f"- {'+' if r.weight > 0 else '−'}{abs(r.weight)} {r.text} ({cite(r.source, content)})"
-                         for r in item.reasons] + [""]
+    return [head, ""] + [f"- {r.signed} {r.text} ({cite(r.source, content)})" for r in item.reasons] + [""]
 
 
 def _points(title: str, points, content: Content) -> list[str]:

@@ -44,7 +44,7 @@ def _suggestion(s: Suggestion, content: Content) -> str:
     flags = " — <strong>a poor fit</strong>" if s.poor_fit else ""
     flags += " <small>(tied)</small>" if s.tied else ""
     reasons = "".join(
-        f'<li>{"+" if r.weight > 0 else "−"}{abs(r.weight)} {escape(r.text)} '
+        f"<li>{r.signed} {escape(r.text)} "
         f"<small>({escape(cite(r.source, content))})</small></li>" for r in s.reasons)
     reasons = reasons or "<li>None of your answers bears on this one.</li>"
     return (f'<li class="ickit-suggestion" data-id="{escape(s.id)}"><strong>{escape(s.name)}</strong> '

@@ -29,10 +29,8 @@ class Diagrams(widgets.VBox):
 
     def __init__(self, content: Content, compact: bool = False):
         self.content = content
-        self.process = widgets.Dropdown(options=_options(content.team_process_models),
-                                        description="Process model", layout=WIDE, style={"description_width": "initial"})
-        self.management = widgets.Dropdown(options=_options(content.team_management_types),
-                                           description="Management type", layout=WIDE, style={"description_width": "initial"})
+        self.process = _chooser(content.team_process_models, "Process model")
+        self.management = _chooser(content.team_management_types, "Management type")
         self.outputs = {"process": widgets.Output(), "management": widgets.Output()}
         self.cards = {"process": widgets.HTML(), "management": widgets.HTML()}
         self.shown: dict[str, go.Figure] = {}
@@ -109,10 +107,8 @@ class SaveLoad(widgets.VBox):
     def __init__(self, content: Content):
         self.content = content
         self.label = widgets.Text(value="Our team", description="Name", layout=WIDE)
-        self.process = widgets.Dropdown(options=_options(content.team_process_models),
-                                        description="Process model", layout=WIDE, style={"description_width": "initial"})
-        self.management = widgets.Dropdown(options=_options(content.team_management_types),
-                                           description="Management type", layout=WIDE, style={"description_width": "initial"})
+        self.process = _chooser(content.team_process_models, "Process model")
+        self.management = _chooser(content.team_management_types, "Management type")
         self.note = widgets.Textarea(placeholder="Why this suits your team, and what you will watch for",
                                      description="Note", layout=widgets.Layout(width="95%", height="80px"))
         self.answers: dict = {}
@@ -199,8 +195,9 @@ class TeamSelector(widgets.VBox):
         self.guided.message.show("Chosen: see Explore, Compare (as A) and Save and load.")
 
 
-def _options(items) -> list[tuple[str, str]]:
-    return [(item.name, item.id) for item in items]
+def _chooser(items, description: str) -> widgets.Dropdown:
+    return widgets.Dropdown(options=[(item.name, item.id) for item in items], description=description,
+                            layout=WIDE, style={"description_width": "initial"})
 
 
 def team_selector(content: Content | None = None) -> TeamSelector:

@@ -44,8 +44,9 @@ READY = """() => {
     if (spinner && getComputedStyle(spinner).display !== 'none') return false;
     const cells = document.querySelector('#rendered_cells');
     if (!cells || getComputedStyle(cells).display === 'none') return false;
-    return document.querySelectorAll('.jp-OutputArea-output').length === 0
-        || document.querySelector('.jupyter-widgets') !== null;
+    const views = document.querySelectorAll(
+        '[data-mime-type="application/vnd.jupyter.widget-view+json"]');
+    return [...views].every(view => view.querySelector('.jupyter-widgets') !== null);
 }"""
 REDRAW = """(index) => new Promise(resolve => {
     const select = document.querySelector('.widget-dropdown select');
@@ -291,7 +292,11 @@ def main(argv: list[str] | None = None) -> int:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             ref = measure_page(browser, base, BLANK, args.runs, 0)
             for d in dashboards:
-                rows.append((d, measure_page(browser, base, d.notebook, args.runs, args.redraws)))
+                try:
+                    rows.append((d, measure_page(browser, base, d.notebook, args.runs,
+                                                 args.redraws)))
+                except Exception as err:  # one broken dashboard must not hide the others
+                    print(f"{d.id}: not measured ({type(err).__name__}: {str(err)[:80]})")
             browser.close()
         print(f"blank notebook: time to interactive {ref['tti']:.2f} s, kernel {ref['mem']:.0f} MB")
         print(f"{'dashboard':22} {'TTI s':>6} {'xblank':>6} {'kernel MB':>9} {'xbare':>6} "

@@ -68,7 +68,7 @@ def test_lessons_view_answers_are_kept_per_partner(lessons):
     assert lessons.answering.options == ("Health board", "Local authority")
     lessons.controls["trust-is-not-enough"].value = 0
     lessons.answering.value = "Local authority"
-    assert lessons.controls["trust-is-not-enough"].value is None
+    assert lessons.controls["trust-is-not-enough"].label == "— not answered —"
     lessons.controls["trust-is-not-enough"].value = 3
     lessons.answering.value = "Health board"
     assert lessons.controls["trust-is-not-enough"].value == 0
@@ -84,7 +84,7 @@ def test_changing_partners_keeps_answers_of_those_still_named_and_escapes_names(
     assert set(lessons.answers) == {"Health board", "<i>GP</i> federation"}
     assert lessons.answers["Health board"] == {"clear-governance": 0}
     assert lessons.results[8].light == "red"
-    assert "&lt;i&gt;GP&lt;/i&gt; federation" in lessons.figure.data[2].name
+    assert "&lt;i&gt;GP&lt;/i&gt; federation" in lessons.figure.data[3].name
     assert "GP</i> federation" in downloads(lessons.downloads.value)["lessons-check.md"]
 
 
@@ -122,7 +122,7 @@ def test_loading_a_readiness_csv_fills_the_dropdowns(readiness, content):
     readiness.controls["vision/quick-wins"].value = 3
     readiness.upload.value = upload(data)
     assert readiness.controls["culture/front-line-issues"].value == 0
-    assert readiness.controls["vision/quick-wins"].value is None
+    assert readiness.controls["vision/quick-wins"].label == "— not rated —"
     assert readiness.result.actions[0].item_id == "front-line-issues"
     assert readiness.upload.value == ()
 
@@ -148,3 +148,12 @@ def test_a_bad_lessons_csv_shows_a_message(lessons):
     lessons.upload.value = upload(b"\x00\xff")
     assert "not text" in lessons.message.value
     assert lessons.answering.options == ("Health board", "Local authority")
+
+
+def test_unanswered_dropdowns_show_their_blank_choice(readiness, lessons):
+    assert {d.label for d in readiness.controls.values()} == {"— not rated —"}
+    lessons.controls["clear-governance"].value = 2
+    lessons.answering.value = "Local authority"
+    assert lessons.controls["clear-governance"].label == "— not answered —"
+    lessons.answering.value = "Health board"
+    assert lessons.controls["clear-governance"].label == "2 Mostly"

@@ -112,7 +112,8 @@ def test_chart_colours_bars_by_light_and_escapes_partner_names(content, settings
     bars = fig.data[0]
     assert list(bars.marker.color[:2]) == [COLOURS["unanswered"], COLOURS["red"]]
     assert bars.marker.color[8] == COLOURS["green"]
-    assert [t.name for t in fig.data[1:]] == ["&lt;b&gt;A&lt;/b&gt;", "B"]
+    assert [t.name for t in fig.data[2:]] == ["&lt;b&gt;A&lt;/b&gt;", "B"]
+    assert list(fig.data[1].text[:2]) == ["unanswered", "red · 0.0"]
     assert [s.x0 for s in fig.layout.shapes] == [1.5, 2.5]
     assert fig.layout.title.text == "Ten lessons: red 1, amber 0, green 1, unanswered 8"
 

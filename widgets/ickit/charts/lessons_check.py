@@ -26,9 +26,12 @@ def traffic_lights(results: list[LessonResult], settings: LessonsCheckSettings,
     means = [r.mean if r.mean is not None else 0.0 for r in results]
     labels = [r.light if r.mean is None else f"{r.light} · {r.mean:.1f}" for r in results]
     fig = go.Figure(go.Bar(
-        x=[m or 0.04 * settings.top for m in means], y=rows, orientation="h", name="mean (bar)",
-        marker={"color": [COLOURS[r.light] for r in results]}, text=labels,
-        textposition="outside", cliponaxis=False, hovertemplate="%{y}<br>%{text}<extra></extra>"))
+        x=[m or 0.04 * settings.top for m in means], y=rows, orientation="h", showlegend=False,
+        marker={"color": [COLOURS[r.light] for r in results]}, customdata=labels,
+        hovertemplate="%{y}<br>%{customdata}<extra></extra>"))
+    fig.add_trace(go.Scatter(
+        x=[settings.top * 1.04] * len(rows), y=rows, mode="text", text=labels, showlegend=False,
+        textposition="middle right", hoverinfo="skip"))
     partners = list(results[0].ratings) if results else []
     for n, partner in enumerate(partners):
         given = [(r.ratings[partner], row) for r, row in zip(results, rows) if r.ratings[partner] is not None]
@@ -42,9 +45,9 @@ def traffic_lights(results: list[LessonResult], settings: LessonsCheckSettings,
     ticks = [p.value for p in settings.scale]
     fig.update_layout(
         title={"text": title or headline(results)}, height=520, margin={"l": 20, "r": 40, "t": 60, "b": 40},
-        xaxis={"range": [0, settings.top * 1.15], "tickvals": ticks,
+        xaxis={"range": [0, settings.top * 1.4], "tickvals": ticks,
                "ticktext": [f"{p.value} {p.label}" for p in settings.scale], "title": "mean rating"},
         yaxis={"autorange": "reversed", "automargin": True},
-        legend={"title": {"text": "partners"}, "orientation": "h", "y": -0.15},
-        bargap=0.35)
+        legend={"title": {"text": "answers of"}, "orientation": "h", "y": -0.15},
+        bargap=0.35, showlegend=True)
     return fig

@@ -10,6 +10,7 @@ from ..charts.lessons_check import COLOURS, traffic_lights
 from ..content import Content, load_content
 from ..logic import lessons_check as logic
 from .common import Message, download_link, guarded, show_figure
+from .rating import rating_dropdown, rating_of, set_rating
 
 NOT_ANSWERED = "— not answered —"
 DEFAULT_PARTNERS = "Health board, Local authority"
@@ -52,10 +53,9 @@ class LessonsCheckView(widgets.VBox):
                             f"turn: pick whose answers you are entering.</p><ul>{steps}</ul>")
 
     def _questions(self) -> widgets.VBox:
-        options = [(NOT_ANSWERED, None)] + [(f"{p.value} {p.label}", p.value) for p in self.settings.scale]
         rows = []
         for lesson in self.lessons:
-            dropdown = widgets.Dropdown(options=options, value=None, layout={"width": "170px"})
+            dropdown = rating_dropdown(self.settings, NOT_ANSWERED, "170px")
             self.controls[lesson.id] = dropdown
             text = (f"<b>{lesson.number}. {html.escape(lesson.heading)}</b><br>"
                     f"{html.escape(lesson.question)}")
@@ -71,8 +71,8 @@ class LessonsCheckView(widgets.VBox):
         self.upload.observe(guard(self._uploaded), names="value")
         self.answering.observe(guard(lambda change: self._load_answers()), names="value")
         for lesson_id, dropdown in self.controls.items():
-            dropdown.observe(guard(lambda change, lesson_id=lesson_id: self._record(lesson_id, change["new"])),
-                             names="value")
+            record = guard(lambda change, lesson_id=lesson_id: self._record(lesson_id, rating_of(change["new"])))
+            dropdown.observe(record, names="value")
 
     def set_partners(self, text: str) -> None:
         """Use the partners named in ``text``; answers of partners still named are kept."""
@@ -106,7 +106,7 @@ class LessonsCheckView(widgets.VBox):
         self._loading = True
         try:
             for lesson_id, dropdown in self.controls.items():
-                dropdown.value = given.get(lesson_id)
+                set_rating(dropdown, given.get(lesson_id))
         finally:
             self._loading = False
         self.refresh()

@@ -10,6 +10,7 @@ from ..charts import readiness as charts
 from ..content import Content, load_content
 from ..logic import readiness as logic
 from .common import Message, download_link, guarded, show_figure
+from .rating import rating_dropdown, rating_of, set_rating
 
 NOT_RATED = "— not rated —"
 
@@ -28,7 +29,8 @@ class ReadinessView(widgets.VBox):
         self.output = widgets.Output()
         self.summary = widgets.HTML()
         self.downloads = widgets.HTML()
-        self.png_button = widgets.Button(description="Prepare PNG of the radar", icon="image")
+        self.png_button = widgets.Button(description="Prepare PNG of the radar", icon="image",
+                                         layout={"width": "auto"})
         self.png_link = widgets.HTML()
         self.upload = widgets.FileUpload(accept=".csv", multiple=False, description="Load ratings (CSV)",
                                          layout={"width": "220px"})
@@ -50,12 +52,11 @@ class ReadinessView(widgets.VBox):
                             f"'{NOT_RATED}' if the group has not agreed yet.</p><ul>{steps}</ul>")
 
     def _checklists(self) -> widgets.Accordion:
-        options = [(NOT_RATED, None)] + [(f"{p.value} {p.label}", p.value) for p in self.settings.scale]
         panels = []
         for checklist in self.content.checklists():
             rows = []
             for item in checklist.requires:
-                dropdown = widgets.Dropdown(options=options, value=None, layout={"width": "190px"})
+                dropdown = rating_dropdown(self.settings, NOT_RATED)
                 self.controls[logic.item_key(checklist.id, item.id)] = dropdown
                 label = widgets.HTML(html.escape(item.text), layout={"width": "560px"})
                 rows.append(widgets.HBox([label, dropdown]))
@@ -77,7 +78,7 @@ class ReadinessView(widgets.VBox):
 
     @property
     def ratings(self) -> dict[str, int | None]:
-        return {key: dropdown.value for key, dropdown in self.controls.items()}
+        return {key: rating_of(dropdown.value) for key, dropdown in self.controls.items()}
 
     def refresh(self) -> None:
         """Recompute from the dropdowns and redraw everything but the PNG."""
@@ -104,7 +105,7 @@ class ReadinessView(widgets.VBox):
         self._loading = True
         try:
             for key, dropdown in self.controls.items():
-                dropdown.value = ratings[key]
+                set_rating(dropdown, ratings[key])
         finally:
             self._loading = False
         self.refresh()

@@ -6,7 +6,7 @@ TIMEOUT = 60_000
 VIEW = ".ickit-team-selector"
 
 
-def test_dashboard_renders_with_both_diagrams(page, voila_server, open_dashboard):
+def test_dashboard_renders_and_a_choice_redraws_the_diagram(page, voila_server, open_dashboard):
     open_dashboard(page, voila_server, "team_selector.ipynb")
     for title in ("Explore", "Guided choice", "Compare two", "Save and load"):
         expect(page.get_by_role("tab", name=title)).to_be_visible(timeout=TIMEOUT)
@@ -14,12 +14,6 @@ def test_dashboard_renders_with_both_diagrams(page, voila_server, open_dashboard
     expect(plots.nth(0)).to_contain_text("Parallel-pathway team: the route of a referral", timeout=TIMEOUT)
     expect(plots.nth(1)).to_contain_text("Profession-managed: who manages whom")
     expect(page.locator(VIEW)).to_contain_text("No best form, but clear accountability")
-
-
-def test_choosing_a_model_changes_the_diagram(page, voila_server, open_dashboard):
-    open_dashboard(page, voila_server, "team_selector.ipynb")
-    plots = page.locator(f"{VIEW} .js-plotly-plot")
-    expect(plots.nth(0)).to_contain_text("Parallel-pathway team", timeout=TIMEOUT)
     page.locator(f"{VIEW} select").nth(0).select_option(label="Reception-assessment-allocation-review team")
     expect(plots.nth(0)).to_contain_text("Reception-assessment-allocation-review team: the route",
                                          timeout=TIMEOUT)
@@ -48,3 +42,7 @@ def test_guided_questions_give_ranked_suggestions(page, voila_server, open_dashb
     page.get_by_role("tab", name="Save and load").click()
     expect(page.locator(f"{VIEW} a.ickit-download")).to_have_count(2, timeout=TIMEOUT)
     expect(page.locator(f"{VIEW} .ickit-preview")).to_contain_text("Fit with the answers: number 1 of 6")
+    name = page.locator(f"{VIEW} input[type=text]").first
+    name.fill("<i>Northside</i>")
+    name.press("Enter")
+    expect(page.locator(f"{VIEW} .ickit-preview")).to_contain_text("# <i>Northside</i>", timeout=TIMEOUT)

@@ -21,7 +21,7 @@ from ..logic.team_config import Configuration, from_json, to_json, to_markdown
 from .common import Message, download_link, guarded, show_figure
 from .team_cards import management_card, principle_card, process_card, ranking_card
 
-WIDE = widgets.Layout(width="auto", min_width="320px")
+WIDE = widgets.Layout(width="100%", max_width="560px")
 
 
 class Diagrams(widgets.VBox):

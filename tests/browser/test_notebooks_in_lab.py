@@ -120,7 +120,7 @@ def test_notebook_runs_and_its_widgets_render(lab, page, notebook):
         prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
         pytest.fail(f"{notebook}: not every cell ran within the time allowed; prompts: {prompts}")
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-    panel.locator(".widget-textarea textarea").first.wait_for(timeout=60_000)
+    panel.locator(".ickit-reflection textarea").first.wait_for(timeout=60_000)
     text = panel.inner_text()
     assert "Error displaying widget" not in text
     assert "Traceback" not in text and panel.locator(".jp-OutputArea-output[data-mime-type*='error']").count() == 0
@@ -128,7 +128,7 @@ def test_notebook_runs_and_its_widgets_render(lab, page, notebook):
     assert "Check your understanding" in text and "Key points" in text
 
     # a reflection typed in the browser lands in the notes file, through the kernel
-    box = panel.locator(".widget-textarea textarea").first
+    box = panel.locator(".ickit-reflection textarea").first
     box.fill(f"Typed in {notebook}")
     expect_saved = f"Typed in {notebook}"
     deadline = time.monotonic() + 60

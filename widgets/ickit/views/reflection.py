@@ -32,6 +32,7 @@ class Reflections(widgets.VBox):
             box = widgets.Textarea(value=(saved or {}).get(prompt.id, ""), placeholder="Type here…",
                                    continuous_update=True, disabled=saved is None,
                                    layout={"width": "100%", "height": "6em"})
+            box.add_class("ickit-reflection")
             box.observe(guarded(self.message)(self._saver(prompt.id)), names="value")
             self.boxes[prompt.id] = box
             rows += [widgets.HTML(f"<b>{escape(prompt.prompt)}</b>"), box]

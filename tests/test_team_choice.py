@@ -378,3 +378,29 @@ def test_bad_upload_shows_message_and_changes_nothing(view, name):
     assert html_unescape(BAD_FILES[name][1]) in html_unescape(view.saved.message.value)
     assert "problem" in view.saved.message.value
     assert view.saved.configuration() == before
+
+
+def test_answers_changed_after_suggesting_rerank_at_once(view):
+    answer_all(view, BASE)
+    view.guided.suggest.click()
+    assert view.guided.ranking.process[0].id != "reception-assessment-allocation-review"
+    answer_all(view, {"review": "yes", "meetings": "rarely"})  # a clash on the way ...
+    assert "Reviewing progress together" in view.guided.message.value
+    answer_all(view, {"meetings": "weekly", "complexity": "complex"})  # ... and out of it
+    assert view.guided.ranking.process[0].id == "reception-assessment-allocation-review"
+    assert "problem" not in view.guided.message.value
+
+
+def test_answers_before_suggesting_rank_nothing(view):
+    answer_all(view, BASE)
+    assert view.guided.ranking is None and view.guided.result.value == ""
+
+
+def test_compare_columns_show_route_budget_and_accountability(view, content):
+    a, b = view.compare
+    b.process.value, b.management.value = "reception-and-allocation", "single-manager"
+    assert "Referral → Reception → Allocation → Assessment → Long-term work" in b.cards["process"].value
+    assert "(one pathway per profession)" in a.cards["process"].value  # A starts as parallel-pathway
+    single = content.by_id("team_management_types")["single-manager"]
+    assert escape(single.accountability) in b.cards["management"].value
+    assert "Strengths" not in b.cards["management"].value

@@ -25,6 +25,20 @@ def management_card(mtype: ManagementType, content: Content) -> str:
             + _source(mtype.source, content))
 
 
+def route_facts(model: ProcessModel, content: Content) -> str:
+    """One line for side-by-side comparison: the steps of the route."""
+    labels = {s.id: s.label for s in content.team_choice.stages}
+    lanes = " (one pathway per profession)" if model.pathway_per_profession else ""
+    steps = " → ".join(labels[s] for s in model.referral_path)
+    return f"<p><strong>Route:</strong> {escape(steps)}{lanes}</p>"
+
+
+def line_facts(mtype: ManagementType, content: Content) -> str:
+    """Budget and accountability, for side-by-side comparison."""
+    return (f"<p><strong>Budget:</strong> {escape(mtype.budget_holder)}<br>"
+            f"<strong>Accountability:</strong> {escape(mtype.accountability)}</p>")
+
+
 def principle_card(content: Content) -> str:
     p = content.team_management_principle
     return (f'<div class="ickit-callout"><strong>{escape(p.name)}.</strong> {escape(p.explanation)} '

@@ -19,7 +19,8 @@ from ..errors import KitInputError
 from ..logic.team_choice import Ranking, rank
 from ..logic.team_config import Configuration, from_json, to_json, to_markdown
 from .common import Message, download_link, guarded, show_figure
-from .team_cards import management_card, principle_card, process_card, ranking_card
+from .team_cards import (line_facts, management_card, principle_card, process_card, ranking_card,
+                         route_facts)
 
 WIDE = widgets.Layout(width="100%", max_width="560px")
 
@@ -28,7 +29,7 @@ class Diagrams(widgets.VBox):
     """A process model and a management type, each with its diagram and its card."""
 
     def __init__(self, content: Content, compact: bool = False):
-        self.content = content
+        self.content, self.compact = content, compact
         self.process = _chooser(content.team_process_models, "Process model")
         self.management = _chooser(content.team_management_types, "Management type")
         self.outputs = {"process": widgets.Output(), "management": widgets.Output()}
@@ -40,22 +41,21 @@ class Diagrams(widgets.VBox):
         self.draw_process()
         self.draw_management()
         parts = [self.process, self.outputs["process"]]
-        parts += [] if compact else [self.cards["process"]]
-        parts += [self.management, self.outputs["management"]]
-        parts += [] if compact else [self.cards["management"], widgets.HTML(principle_card(content))]
+        parts += [self.cards["process"], self.management, self.outputs["management"], self.cards["management"]]
+        parts += [] if compact else [widgets.HTML(principle_card(content))]
         super().__init__([*parts, self.message])
 
     def draw_process(self, _change=None) -> None:
         model = self.content.by_id("team_process_models")[self.process.value]
         choice = self.content.team_choice
         self._show("process", referral_route(model, choice.stages, choice.example_professions))
-        self.cards["process"].value = process_card(model, self.content)
+        self.cards["process"].value = (route_facts if self.compact else process_card)(model, self.content)
 
     def draw_management(self, _change=None) -> None:
         mtype = self.content.by_id("team_management_types")[self.management.value]
         diagram = {d.id: d for d in self.content.team_choice.management_diagrams}[mtype.id]
         self._show("management", management_lines(mtype, diagram))
-        self.cards["management"].value = management_card(mtype, self.content)
+        self.cards["management"].value = (line_facts if self.compact else management_card)(mtype, self.content)
 
     def _show(self, key: str, fig: go.Figure) -> None:
         self.shown[key] = fig
@@ -75,7 +75,10 @@ class Guided(widgets.VBox):
         self.message = Message()
         self.result = widgets.HTML()
         self.ranking: Ranking | None = None
+        self.following = False  # after the first "Suggest", every change of answer re-ranks
         self.suggest.on_click(guarded(self.message)(self.run))
+        for control in self.questions.values():
+            control.observe(guarded(self.message)(self.rerun), names="value")
         self.use.on_click(guarded(self.message)(self.use_top))
         asked = [widgets.VBox([widgets.HTML(f"<b>{i}. {html.escape(q.prompt)}</b>"),
                                self.questions[q.id]])
@@ -88,12 +91,16 @@ class Guided(widgets.VBox):
         return {qid: control.value for qid, control in self.questions.items()}
 
     def run(self, _button=None) -> None:
-        self.ranking, self.use.disabled, self.result.value = None, True, ""
+        self.following, self.ranking, self.use.disabled, self.result.value = True, None, True, ""
         self.message.clear()
         self.ranking = rank(self.answers(), self.content)
         self.result.value = ranking_card(self.ranking, self.content)
         self.use.disabled = False
         self.message.show("Suggestions below, best fit first. A score only reflects your answers.")
+
+    def rerun(self, _change=None) -> None:
+        if self.following:
+            self.run()
 
     def use_top(self, _button=None) -> None:
         if self.ranking is None:

@@ -14,6 +14,7 @@ from typing import Any, Iterator
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .parse_cache import cached_parse
 from .schema import Content
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -44,7 +45,9 @@ def clear_cache() -> None:
 
 @lru_cache(maxsize=8)
 def _load(data_dir: Path) -> Content:
-    raw, origin = read_sections(data_dir)
+    if not data_dir.is_dir():
+        raise ContentError([f"{data_dir}: no such data folder"])
+    raw, origin = cached_parse(data_dir, read_sections)
     problems = [f"{data_dir}: no section '{key}' in any data file"
                 for key in Content.model_fields if key not in raw]
     if problems:
@@ -61,8 +64,6 @@ def _load(data_dir: Path) -> Content:
 
 def read_sections(data_dir: Path) -> tuple[dict[str, Any], dict[str, Path]]:
     """Merge the top-level sections of every ``*.yaml`` file; remember each section's file."""
-    if not data_dir.is_dir():
-        raise ContentError([f"{data_dir}: no such data folder"])
     raw: dict[str, Any] = {}
     origin: dict[str, Path] = {}
     problems = []

@@ -37,11 +37,21 @@ def arrows(fig):
 
 def test_single_route_has_a_box_and_arrow_per_step(content):
     fig = route(content, "reception-assessment-allocation-review")
-    assert texts(fig) == ["<b>Referral</b>", "<b>Reception</b>", "<b>Allocation</b>", "<b>Assessment</b>",
+    assert texts(fig)[:7] == ["<b>Referral</b>", "<b>Reception</b>", "<b>Allocation</b>", "<b>Assessment</b>",
                           "<b>Allocation</b>", "<b>Long-term<br>work</b>", "<b>Review</b>"]
-    assert len(fig.layout.shapes) == 7 and len(arrows(fig)) == 6
+    boxes = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert len(boxes) == 7 and len(arrows(fig)) == 6 + 1
     assert fig.layout.title.text == "Reception-assessment-allocation-review team: the route of a referral"
-    assert [a.y for a in arrows(fig)] == [0] * 6  # one lane
+    assert {a.y for a in arrows(fig)} == {0, 0.25}  # one lane, and the arc lands on a box top
+
+
+def test_only_the_review_model_loops_back_to_allocation(content):
+    (arc,) = [s for s in route(content, "reception-assessment-allocation-review").layout.shapes
+              if s.type == "path"]
+    second_allocation = 2.1 * 4  # the route's fourth step after the referral
+    assert arc.path.startswith(f"M {2.1 * 6},0.25") and arc.path.endswith(f"{second_allocation},0.29")
+    assert "back to the team" in texts(route(content, "reception-assessment-allocation-review"))
+    assert not [s for s in route(content, "reception-assessment-allocation").layout.shapes if s.type == "path"]
 
 
 def test_parallel_pathway_draws_one_lane_per_profession(content):

@@ -50,6 +50,9 @@ def referral_route(model: ProcessModel, stages: list[StageLabel], professions: l
             _box(fig, x, y, labels[stage])
         for a, b in zip(xs, xs[1:]):
             _arrow(fig, (a + BOX_W / 2, y), (b - BOX_W / 2, y), "#444")
+        if path[-1] == "review" and "allocation" in path:
+            back = len(path) - 1 - path[::-1].index("allocation")
+            _loop_back(fig, xs[-1], xs[back], y)
     return fig.build(f"{model.name}: the route of a referral", 190 + 105 * len(lanes),
                      [-BOX_W / 2 - 0.2, 2.1 * len(steps) + BOX_W / 2 + 0.2], [-0.6, len(lanes) - 0.2])
 
@@ -90,6 +93,16 @@ def management_lines(mtype: ManagementType, diagram: ManagementDiagram) -> go.Fi
     out.update_layout(legend=dict(orientation="h", x=0, y=-0.02, yanchor="top"),
                       margin=dict(l=10, r=10, t=50, b=40))
     return out
+
+
+def _loop_back(fig: _Parts, x_from: float, x_to: float, y: float) -> None:
+    """A dashed arc over the route: what review finds goes back to the team's allocation."""
+    top, peak = y + BOX_H / 2, y + BOX_H / 2 + 0.45
+    arc = f"M {x_from},{top} C {x_from},{peak} {x_to},{peak} {x_to},{top + 0.04}"
+    fig.shapes.append(dict(type="path", path=arc, line=dict(color="#8e2c2c", width=2, dash="dash")))
+    _arrow(fig, (x_to + 0.02, top + 0.12), (x_to, top), "#8e2c2c")
+    fig.notes.append(dict(x=(x_from + x_to) / 2, y=peak - 0.08, text="back to the team", showarrow=False,
+                          yanchor="bottom", font=dict(FONT, size=11, color="#8e2c2c")))
 
 
 def _near(start: tuple[float, float], end: tuple[float, float]) -> tuple[float, float]:

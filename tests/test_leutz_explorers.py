@@ -149,7 +149,7 @@ def test_marks_come_from_the_timescales_data(content):
     scales = content.by_id("timescales")
     assert [(m.year, m.name) for m in marks] == [
         (2, scales["pilot-development"].name), (3, scales["pilot-live-working"].name),
-        (3, scales["culture-change"].name)]
+        (3, scales["culture-change"].name), (2, scales["pilot-funding-period"].name)]
     with pytest.raises(KitInputError, match="Timescale 'quick-wins'"):
         law2.marks([["quick-wins"]], content.timescales)
 

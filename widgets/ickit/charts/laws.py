@@ -41,7 +41,7 @@ def net_cost(years, break_even: int | None, marks, unit: str) -> go.Figure:
     if break_even is not None:
         fig.add_trace(go.Scatter(x=[break_even], y=[years[break_even].cumulative], mode="markers+text",
                                  name="Break-even", text=[f"Break-even: year {break_even}"],
-                                 textposition="bottom right",
+                                 textposition="top right",
                                  marker=dict(size=16, symbol="star", color=BENEFIT)))
     for i, mark in enumerate(marks):
         at_least = "at least " if mark.bound == "at-least" else ""
@@ -49,7 +49,7 @@ def net_cost(years, break_even: int | None, marks, unit: str) -> go.Figure:
         fig.add_annotation(x=mark.year, y=1.02 + 0.07 * i, yref="paper", yanchor="bottom", xanchor="left",
                            showarrow=False, text=f"{mark.name}: {at_least}{mark.years:g} yr")
     fig.update_layout(title="Law 2: cumulative net cost over the years", height=500, showlegend=True,
-                      margin=dict(t=90 + 25 * len(marks)),
+                      margin=dict(t=70 + 18 * len(marks)),
                       legend=dict(orientation="h", y=-0.2),
                       xaxis=dict(title="years from the start", dtick=1), yaxis=dict(title=unit))
     return fig

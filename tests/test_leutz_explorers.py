@@ -240,6 +240,9 @@ def test_law1_view_compares_plans_and_shows_problems(content):
     view.population.value = 500
     assert view.message.value == "" and view.mine.reached == 500
     assert 'download="law1_targeting.md"' in view.download.value
+    for dropdown in view.levels.values():
+        dropdown.value = None
+    assert "Nobody is targeted yet" in view.summary.value and view.message.value == ""
 
 
 def test_law2_view_moves_break_even(content):

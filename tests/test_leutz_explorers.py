@@ -107,6 +107,15 @@ def test_break_even_arithmetic_by_hand():
     assert law2.verdict(a, years) == "The scheme has paid back everything it spent by the end of year 5."
 
 
+def test_breaking_exactly_even_counts():
+    # 100 spent in year 1 with 50 saved, then 50 saved in year 2: back to exactly 0
+    a = law2.CostAssumptions(setup_cost=100, running_cost=0, full_saving=50,
+                             delay_years=0, ramp_years=1, horizon_years=3)
+    years = law2.project(a)
+    assert [y.cumulative for y in years] == [0, 50, 0, -50]
+    assert law2.break_even_year(years) == 2
+
+
 def test_defaults_break_even_after_the_pilots_timescales(costs):
     years = law2.project(costs)
     assert law2.break_even_year(years) == 7

@@ -44,6 +44,12 @@ def file_page(browser):
     assert not problems, "\n".join(problems)
 
 
+# slides whose content is taller than the deck's height (shown, so that it can be measured)
+TOO_TALL = """() => [...document.querySelectorAll('.slides section:not(:has(section))')]
+    .map((s, i) => { s.style.display = 'block'; return [i, s.dataset.item, s.scrollHeight]; })
+    .filter(([i, item, height]) => height > Reveal.getConfig().height)"""
+
+
 def loads_font(page) -> bool:
     """The vendored Atkinson Hyperlegible font face loads (``check`` alone is true for no face)."""
     return page.evaluate("""async () => (await document.fonts.load('16px "Atkinson Hyperlegible"'))
@@ -66,6 +72,7 @@ def test_deck_runs_offline_with_notes(built, file_page, deck):
     file_page.evaluate("Reveal.slide(1, 0)")
     assert "min" in file_page.evaluate("Reveal.getSlideNotes()")
     assert loads_font(file_page)
+    assert file_page.evaluate(TOO_TALL) == [], "slides taller than the deck: split the group"
 
 
 def test_chart_draws_from_the_bundled_plotly(built, file_page):

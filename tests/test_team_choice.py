@@ -404,3 +404,9 @@ def test_compare_columns_show_route_budget_and_accountability(view, content):
     single = content.by_id("team_management_types")["single-manager"]
     assert escape(single.accountability) in b.cards["management"].value
     assert "Strengths" not in b.cards["management"].value
+
+
+def test_compare_columns_draw_routes_down_the_page(view):
+    fig = view.compare[0].shown["process"]
+    assert all(a.ay > a.y for a in fig.layout.annotations if a.showarrow)
+    assert not all(a.ay > a.y for a in view.explore.shown["process"].layout.annotations if a.showarrow)

@@ -95,3 +95,29 @@ def test_management_diagram_shows_lines_budget_and_accountability(content, mtype
     assert len(fig.data) == len(diagram.links) == len(arrows(fig))
     legend = [t.name for t in fig.data if t.showlegend]
     assert sorted(legend) == sorted({LINK_STYLES[link.kind][2] for link in diagram.links})
+
+
+def test_vertical_route_runs_down_the_page(content):
+    choice = content.team_choice
+    model = content.by_id("team_process_models")["reception-assessment-allocation-review"]
+    fig = referral_route(model, choice.stages, choice.example_professions, vertical=True)
+    boxes = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert len(boxes) == 7 and len({b.x0 for b in boxes}) == 1  # one column
+    assert all(a.ay > a.y for a in arrows(fig))  # every arrow points down the page
+    assert "back to<br>the team" in texts(fig)
+
+
+def test_vertical_lanes_are_named_under_their_last_box(content):
+    choice = content.team_choice
+    model = content.by_id("team_process_models")["hybrid-parallel-pathway"]
+    fig = referral_route(model, choice.stages, choice.example_professions, vertical=True)
+    names = [a for a in fig.layout.annotations if a.text.startswith("<b>Direct route:<br>")]
+    assert len(names) == 3 and all(a.yanchor == "top" and a.y < -3 for a in names)
+
+
+def test_small_management_diagram_uses_smaller_type(content):
+    mtype = content.by_id("team_management_types")["single-manager"]
+    diagram = next(d for d in content.team_choice.management_diagrams if d.id == mtype.id)
+    big, small = management_lines(mtype, diagram), management_lines(mtype, diagram, small=True)
+    assert max(a.font.size for a in small.layout.annotations if a.font.size) < \
+        min(a.font.size for a in big.layout.annotations if a.text.startswith("<b>"))

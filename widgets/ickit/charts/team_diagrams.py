@@ -24,8 +24,12 @@ BOX_W, BOX_H = 1.5, 0.5
 FONT = dict(family="Arial, sans-serif", size=13, color="#1a1a1a")
 
 
-def referral_route(model: ProcessModel, stages: list[StageLabel], professions: list[str]) -> go.Figure:
-    """Boxes and arrows for each step a referral takes; one lane per profession if it has its own."""
+def referral_route(model: ProcessModel, stages: list[StageLabel], professions: list[str],
+                   vertical: bool = False) -> go.Figure:
+    """Boxes and arrows for each step a referral takes; one lane per profession if it has its own.
+
+    ``vertical`` runs the route down the page, for narrow columns.
+    """
     labels = {s.id: s for s in stages}
     steps = list(model.referral_path[1:])
     if not model.pathway_per_profession:
@@ -36,29 +40,45 @@ def referral_route(model: ProcessModel, stages: list[StageLabel], professions: l
         lanes += [(f"Direct route: {p}", direct, True) for p in professions]
     else:
         lanes = [(f"{p} pathway", steps, False) for p in professions]
-    fig = _Parts()
-    start_y = (len(lanes) - 1) / 2
-    _box(fig, 0, start_y, labels["referral"])
-    for row, (lane, path, aligned) in enumerate(lanes):
-        y = len(lanes) - 1 - row
-        xs = [2.1 * (1 + (steps.index(s) if aligned else i)) for i, s in enumerate(path)]
-        if lane:
-            fig.notes.append(dict(x=xs[0] - BOX_W / 2, y=y + BOX_H / 2 + 0.08, text=f"<b>{lane}</b>",
-                                  showarrow=False, xanchor="left", yanchor="bottom", font=FONT))
-        _arrow(fig, (BOX_W / 2, start_y), (xs[0] - BOX_W / 2, y), "#444")
-        for x, stage in zip(xs, path):
-            _box(fig, x, y, labels[stage])
-        for a, b in zip(xs, xs[1:]):
-            _arrow(fig, (a + BOX_W / 2, y), (b - BOX_W / 2, y), "#444")
+    n = len(lanes)
+
+    def at(step: float, lane: float) -> tuple[float, float]:
+        return (2.2 * lane, -0.9 * step) if vertical else (2.1 * step, n - 1 - lane)
+
+    fig, font = _Parts(), dict(FONT, size=11) if vertical else FONT
+    start = at(0, (n - 1) / 2)
+    _box(fig, *start, labels["referral"], font)
+    for lane, (name, path, aligned) in enumerate(lanes):
+        points = [at(1 + (steps.index(s) if aligned else i), lane) for i, s in enumerate(path)]
+        if name and vertical:
+            x, y = points[-1]
+            fig.notes.append(dict(x=x, y=y - BOX_H / 2 - 0.06, text=f"<b>{name.replace(': ', ':<br>')}</b>",
+                                  showarrow=False, yanchor="top", font=dict(font, size=10)))
+        elif name:
+            x, y = points[0]
+            fig.notes.append(dict(x=x - BOX_W / 2, y=y + BOX_H / 2 + 0.08, text=f"<b>{name}</b>",
+                                  showarrow=False, xanchor="left", yanchor="bottom", font=font))
+        for a, b in zip([start, *points], points):
+            _arrow(fig, *_ports(a, b, vertical), "#444")
+        for point, stage in zip(points, path):
+            _box(fig, *point, labels[stage], font)
         if path[-1] == "review" and "allocation" in path:
             back = len(path) - 1 - path[::-1].index("allocation")
-            _loop_back(fig, xs[-1], xs[back], y)
-    return fig.build(f"{model.name}: the route of a referral", 190 + 105 * len(lanes),
-                     [-BOX_W / 2 - 0.2, 2.1 * len(steps) + BOX_W / 2 + 0.2], [-0.6, len(lanes) - 0.2])
+            _loop_back(fig, points[-1], points[back], vertical)
+    title = f"{model.name}: the route of a referral"
+    if vertical:
+        return fig.build(title, 170 + 80 * len(steps), [-BOX_W / 2 - 0.1, 2.2 * (n - 1) + BOX_W / 2 + 1.3],
+                         [-0.9 * len(steps) - BOX_H / 2 - 0.6, BOX_H / 2 + 0.1])
+    return fig.build(title, 190 + 105 * n, [-BOX_W / 2 - 0.2, 2.1 * len(steps) + BOX_W / 2 + 0.2],
+                     [-0.6, n - 0.2])
 
 
-def management_lines(mtype: ManagementType, diagram: ManagementDiagram) -> go.Figure:
-    """Managers above, members below; lines for who manages whom, badges for budget and accountability."""
+def management_lines(mtype: ManagementType, diagram: ManagementDiagram, small: bool = False) -> go.Figure:
+    """Managers above, members below; lines for who manages whom, badges for budget and accountability.
+
+    ``small`` uses smaller type, for narrow columns.
+    """
+    size = 10 if small else 13
     levels = {lvl: [n for n in diagram.nodes if n.level == lvl] for lvl in (0, 1)}
     span = 2.4 * max(len(v) for v in levels.values())
     at = {n.id: (span * (i + 0.5) / len(row), 1.6 * (1 - lvl))
@@ -82,27 +102,45 @@ def management_lines(mtype: ManagementType, diagram: ManagementDiagram) -> go.Fi
         x, y = at[node.id]
         edge = "#b71c1c" if node.accountable else "#5b6770"
         _rect(fig, x, y, "#eef3f8" if node.level == 0 else "#ffffff", edge, 3.5 if node.accountable else 1.2)
-        fig.notes.append(dict(x=x, y=y, text=f"<b>{node.label}</b>", showarrow=False, font=FONT))
+        fig.notes.append(dict(x=x, y=y, text=f"<b>{node.label}</b>", showarrow=False,
+                              font=dict(FONT, size=size)))
         badges = [(f"£ {node.budget}", "#fff3c4", "#8a6d00")] if node.budget else []
         badges += [(f"Accountable: {node.accountable}", "#fde0e0", "#b71c1c")] if node.accountable else []
         for k, (text, fill, ink) in enumerate(badges):
             fig.notes.append(dict(x=x, y=y + BOX_H / 2 + 0.12 + 0.3 * k, text=text, showarrow=False,
                                   bgcolor=fill, bordercolor=ink, borderpad=3,
-                                  font=dict(FONT, size=11, color=ink)))
+                                  font=dict(FONT, size=size - 2, color=ink)))
     out = fig.build(f"{mtype.name}: who manages whom", 470, [-0.2, span + 0.2], [-0.6, 2.6])
     out.update_layout(legend=dict(orientation="h", x=0, y=-0.02, yanchor="top"),
                       margin=dict(l=10, r=10, t=50, b=40))
     return out
 
 
-def _loop_back(fig: _Parts, x_from: float, x_to: float, y: float) -> None:
-    """A dashed arc over the route: what review finds goes back to the team's allocation."""
-    top, peak = y + BOX_H / 2, y + BOX_H / 2 + 0.45
-    arc = f"M {x_from},{top} C {x_from},{peak} {x_to},{peak} {x_to},{top + 0.04}"
-    fig.shapes.append(dict(type="path", path=arc, line=dict(color="#8e2c2c", width=2, dash="dash")))
-    _arrow(fig, (x_to + 0.02, top + 0.12), (x_to, top), "#8e2c2c")
-    fig.notes.append(dict(x=(x_from + x_to) / 2, y=peak - 0.08, text="back to the team", showarrow=False,
-                          yanchor="bottom", font=dict(FONT, size=11, color="#8e2c2c")))
+def _loop_back(fig: _Parts, review: tuple[float, float], allocation: tuple[float, float],
+               vertical: bool) -> None:
+    """A dashed arc beside the route: what review finds goes back to the team's allocation."""
+    (x0, y0), (x1, y1) = review, allocation
+    colour, font = "#8e2c2c", dict(FONT, size=11, color="#8e2c2c")
+    if vertical:
+        side, bulge = x0 + BOX_W / 2, x0 + BOX_W / 2 + 0.5
+        arc = f"M {side},{y0} C {bulge},{y0} {bulge},{y1} {side + 0.04},{y1}"
+        _arrow(fig, (side + 0.14, y1 + 0.02), (side, y1), colour)
+        fig.notes.append(dict(x=bulge - 0.1, y=(y0 + y1) / 2, text="back to<br>the team", showarrow=False,
+                              xanchor="left", font=font))
+    else:
+        top, peak = y0 + BOX_H / 2, y0 + BOX_H / 2 + 0.45
+        arc = f"M {x0},{top} C {x0},{peak} {x1},{peak} {x1},{top + 0.04}"
+        _arrow(fig, (x1 + 0.02, top + 0.12), (x1, top), colour)
+        fig.notes.append(dict(x=(x0 + x1) / 2, y=peak - 0.08, text="back to the team", showarrow=False,
+                              yanchor="bottom", font=font))
+    fig.shapes.append(dict(type="path", path=arc, line=dict(color=colour, width=2, dash="dash")))
+
+
+def _ports(a: tuple[float, float], b: tuple[float, float], vertical: bool) -> tuple[tuple, tuple]:
+    """Where an arrow from box ``a`` to box ``b`` leaves and arrives: bottom to top, or side to side."""
+    if vertical:
+        return (a[0], a[1] - BOX_H / 2), (b[0], b[1] + BOX_H / 2)
+    return (a[0] + BOX_W / 2, a[1]), (b[0] - BOX_W / 2, b[1])
 
 
 def _near(start: tuple[float, float], end: tuple[float, float]) -> tuple[float, float]:
@@ -131,10 +169,10 @@ class _Parts:
             yaxis=dict(visible=False, fixedrange=True, range=y_range)))
 
 
-def _box(fig: _Parts, x: float, y: float, stage: StageLabel) -> None:
+def _box(fig: _Parts, x: float, y: float, stage: StageLabel, font: dict) -> None:
     _rect(fig, x, y, STAGE_COLOURS[stage.id], "#5b6770", 1.2)
     label = stage.label.replace(" ", "<br>", 1) if len(stage.label) > 12 else stage.label
-    fig.notes.append(dict(x=x, y=y, text=f"<b>{label}</b>", showarrow=False, font=FONT))
+    fig.notes.append(dict(x=x, y=y, text=f"<b>{label}</b>", showarrow=False, font=font))
     fig.hover.append((x, y, stage.explanation))
 
 

@@ -48,13 +48,14 @@ class Diagrams(widgets.VBox):
     def draw_process(self, _change=None) -> None:
         model = self.content.by_id("team_process_models")[self.process.value]
         choice = self.content.team_choice
-        self._show("process", referral_route(model, choice.stages, choice.example_professions))
+        self._show("process", referral_route(model, choice.stages, choice.example_professions,
+                                             vertical=self.compact))
         self.cards["process"].value = (route_facts if self.compact else process_card)(model, self.content)
 
     def draw_management(self, _change=None) -> None:
         mtype = self.content.by_id("team_management_types")[self.management.value]
         diagram = {d.id: d for d in self.content.team_choice.management_diagrams}[mtype.id]
-        self._show("management", management_lines(mtype, diagram))
+        self._show("management", management_lines(mtype, diagram, small=self.compact))
         self.cards["management"].value = (line_facts if self.compact else management_card)(mtype, self.content)
 
     def _show(self, key: str, fig: go.Figure) -> None:

@@ -2,12 +2,14 @@
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from pypdf import PdfReader
 
+from ickit.cli import main
 from ickit.content import ContentError, load_content
 from ickit.materials import build_all
 
@@ -120,3 +122,11 @@ def broken(tmp_path, change) -> ContentError:
 def test_a_broken_plan_is_refused_with_a_located_message(tmp_path, change, message):
     err = broken(tmp_path, change)
     assert any("workshops.yaml" in p and message in p for p in err.problems), err.problems
+
+
+def test_without_weasyprint_the_command_says_what_to_install(tmp_path, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as if it, or pango, failed to load
+    assert main(["slides", "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "ickit slides: the PDFs need WeasyPrint and pango" in err and "--no-pdf" in err
+    assert (tmp_path / "five-laws.html").is_file()

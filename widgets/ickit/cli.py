@@ -78,10 +78,14 @@ def course_sheet(args: argparse.Namespace) -> int:
 
 
 def slides(args: argparse.Namespace) -> int:
-    from .materials import build_all, default_slides_dir  # plotly and WeasyPrint load only here
+    from .materials import PdfUnavailable, build_all, default_slides_dir  # loads plotly
 
     out = args.out or default_slides_dir()
-    written = build_all(load_content(args.data), out, pdf=not args.no_pdf)
+    try:
+        written = build_all(load_content(args.data), out, pdf=not args.no_pdf)
+    except PdfUnavailable as err:
+        print(f"ickit slides: {err}", file=sys.stderr)
+        return 2
     print(f"ickit: wrote {len(written)} file(s) into {out}; open {out / 'index.html'} in a browser")
     return 0
 

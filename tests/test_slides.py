@@ -82,6 +82,9 @@ def test_index_is_a_run_sheet(content, decks):
     assert f"<td>End of all decks</td><td>{total}</td>" in index
     for deck in content.decks:
         assert f'href="{deck.id}.html"' in index
+    five_laws_row = index.split('href="five-laws.html"')[1].split("</tr>")[0]
+    titles = {d.notebook: d.title for d in content.dashboards}
+    assert html.escape(titles["law1_targeting.ipynb"]) in five_laws_row
 
 
 def test_cli_builds_elsewhere_with_vendor_beside(tmp_path, capsys):

@@ -23,9 +23,21 @@ def build_decks(content: Content, out: Path) -> list[Path]:
                      render("deck.html.jinja2", content, deck=deck, charts=charts,
                             vendor=VENDOR, plotly_js=PLOTLY_JS.as_posix()))
                for deck in decks]
-    written.append(write(out / "index.html", render("index.html.jinja2", content, decks=decks)))
+    written.append(write(out / "index.html", render("index.html.jinja2", content, decks=decks,
+                                                    dashboards=dashboards_by_deck(content))))
     written.append(copy_plotly_js(out / PLOTLY_JS))
     return written
+
+
+def dashboards_by_deck(content: Content) -> dict[str, list[str]]:
+    """The titles of the dashboards the workshop plans open alongside each deck."""
+    titles = {d.notebook.removesuffix(".ipynb"): d.title for d in content.dashboards}
+    found: dict[str, list[str]] = {}
+    for block in (b for w in content.workshops for b in w.blocks if b.deck and b.dashboard):
+        title = titles.get(block.dashboard, block.dashboard)
+        if title not in found.setdefault(block.deck, []):
+            found[block.deck].append(title)
+    return found
 
 
 def copy_plotly_js(target: Path) -> Path:

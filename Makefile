@@ -34,10 +34,13 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -e ".[test]"
 	touch $@ $(VENV)/.installed
 
+## the Debian packages the tests use: Chromium (browser tests, PNG export) and pango (PDFs)
+DEBIAN_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@if ! command -v chromium >/dev/null 2>&1 || ! $(PYTHON) -c 'import ctypes.util, sys; sys.exit(not ctypes.util.find_library("pangoft2-1.0"))'; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(DEBIAN_PACKAGES); \
 	  else \
-	    echo "note: Debian's chromium is missing (sudo apt-get install chromium): browser tests will be skipped"; \
-	  fi; }
+	    echo "note: missing Debian packages (sudo apt-get install $(DEBIAN_PACKAGES)); without them the browser tests are skipped and the PDF tests fail"; \
+	  fi; \
+	fi

@@ -6,7 +6,7 @@ TIMEOUT = 60_000
 VIEW = ".ickit-team-selector"
 
 
-def test_dashboard_renders_and_a_choice_redraws_the_diagram(page, voila_server, open_dashboard):
+def test_renders_redraws_on_a_choice_and_refuses_a_bad_file(page, voila_server, open_dashboard):
     open_dashboard(page, voila_server, "team_selector.ipynb")
     for title in ("Explore", "Guided choice", "Compare two", "Save and load"):
         expect(page.get_by_role("tab", name=title)).to_be_visible(timeout=TIMEOUT)
@@ -21,6 +21,7 @@ def test_dashboard_renders_and_a_choice_redraws_the_diagram(page, voila_server, 
     page.locator(f"{VIEW} select").nth(1).select_option(label="Joint management")
     expect(plots.nth(1)).to_contain_text("Joint management: who manages whom", timeout=TIMEOUT)
     expect(plots.nth(1)).to_contain_text("Team co-ordinator")
+    _malformed_file_gives_a_clear_message(page)  # one page per test: each needs a fresh kernel
 
 
 def test_guided_questions_give_ranked_suggestions(page, voila_server, open_dashboard):
@@ -46,3 +47,17 @@ def test_guided_questions_give_ranked_suggestions(page, voila_server, open_dashb
     name.fill("<i>Northside</i>")
     name.press("Enter")
     expect(page.locator(f"{VIEW} .ickit-preview")).to_contain_text("# <i>Northside</i>", timeout=TIMEOUT)
+
+
+def _malformed_file_gives_a_clear_message(page):
+    """Loading a file that is not a saved choice says so and leaves the choice as it was."""
+    page.get_by_role("tab", name="Save and load").click()
+    preview = page.locator(f"{VIEW} .ickit-preview")
+    expect(preview).to_contain_text("# Our team", timeout=TIMEOUT)
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Load a saved choice").click()
+    chooser.value.set_files(files=[{"name": "plan.json", "mimeType": "application/json",
+                                    "buffer": b'{"format": "something else"}'}])
+    expect(page.locator(VIEW)).to_contain_text("That file is not a team configuration saved by the kit.",
+                                               timeout=TIMEOUT)
+    expect(preview).to_contain_text("# Our team")

@@ -92,9 +92,13 @@ class Guided(widgets.VBox):
         return {qid: control.value for qid, control in self.questions.items()}
 
     def run(self, _button=None) -> None:
-        self.following, self.ranking, self.use.disabled, self.result.value = True, None, True, ""
-        self.message.clear()
-        self.ranking = rank(self.answers(), self.content)
+        """Rank the answers; on a problem, withdraw the old suggestions (no flicker when all is well)."""
+        self.following = True
+        try:
+            self.ranking = rank(self.answers(), self.content)
+        except KitInputError:
+            self.ranking, self.use.disabled, self.result.value = None, True, ""
+            raise
         self.result.value = ranking_card(self.ranking, self.content)
         self.use.disabled = False
         self.message.show("Suggestions below, best fit first. A score only reflects your answers.")
@@ -123,7 +127,8 @@ class SaveLoad(widgets.VBox):
         self.basis = widgets.HTML()
         self.downloads = widgets.HTML()
         self.preview = widgets.HTML()
-        self.upload = widgets.FileUpload(accept=".json", multiple=False, description="Load a saved .json")
+        self.upload = widgets.FileUpload(accept=".json", multiple=False, description="Load a saved choice",
+                                         layout=widgets.Layout(width="auto"))
         self.message = Message()
         refresh = guarded(self.message)(self.refresh)
         for control in (self.label, self.process, self.management, self.note):
@@ -156,7 +161,8 @@ class SaveLoad(widgets.VBox):
             download_link(f"{stem}.md", markdown, "text/markdown", "Download the rationale (Markdown)"),
             download_link(f"{stem}.json", to_json(config), "application/json",
                           "Download the configuration (JSON)")))
-        self.preview.value = ('<pre class="ickit-preview" style="white-space:pre-wrap">'
+        self.preview.value = ('<pre class="ickit-preview" style="white-space:pre-wrap;line-height:1.35;'
+                              'max-height:32em;overflow:auto;background:#f6f7f9;padding:8px">'
                               f"{html.escape(markdown)}</pre>")
 
     def load(self, change) -> None:

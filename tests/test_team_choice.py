@@ -410,3 +410,15 @@ def test_compare_columns_draw_routes_down_the_page(view):
     fig = view.compare[0].shown["process"]
     assert all(a.ay > a.y for a in fig.layout.annotations if a.showarrow)
     assert not all(a.ay > a.y for a in view.explore.shown["process"].layout.annotations if a.showarrow)
+
+
+def test_loading_restores_explore_and_the_guided_answers(view):
+    config = a_config(answers=answers(complexity="complex", review="yes"))
+    upload(view, team_config.to_json(config).encode("utf-8"))
+    assert view.explore.process.value == "allocation"
+    assert view.explore.management.value == "joint-management"
+    assert view.guided.answers() == config.answers
+    assert view.guided.ranking.process[0].id == "reception-assessment-allocation-review"
+    upload(view, team_config.to_json(a_config(answers={})).encode("utf-8"))
+    assert view.guided.answers() == dict.fromkeys(BASE)  # a hand-made choice clears the questions
+    assert view.guided.ranking is None and view.guided.message.value == ""

@@ -103,6 +103,15 @@ class Guided(widgets.VBox):
         self.use.disabled = False
         self.message.show("Suggestions below, best fit first. A score only reflects your answers.")
 
+    def fill(self, answers: dict) -> None:
+        """Put saved answers back (or clear them) and rank them if there are any."""
+        self.following, self.ranking, self.use.disabled, self.result.value = False, None, True, ""
+        self.message.clear()
+        for qid, control in self.questions.items():
+            control.value = answers.get(qid)
+        if answers:
+            self.run()
+
     def rerun(self, _change=None) -> None:
         if self.following:
             self.run()
@@ -116,8 +125,8 @@ class Guided(widgets.VBox):
 class SaveLoad(widgets.VBox):
     """The chosen configuration: name, parts, note; Markdown and JSON downloads; load a saved JSON."""
 
-    def __init__(self, content: Content):
-        self.content = content
+    def __init__(self, content: Content, loaded: Callable[[Configuration], None] = lambda config: None):
+        self.content, self.loaded = content, loaded
         self.label = widgets.Text(value="Our team", description="Name", layout=WIDE)
         self.process = _chooser(content.team_process_models, "Process model")
         self.management = _chooser(content.team_management_types, "Management type")
@@ -175,6 +184,7 @@ class SaveLoad(widgets.VBox):
         finally:
             self.upload.value = ()
         self.set(config)
+        self.loaded(config)
         self.message.show(f"Loaded {name}.")
 
 
@@ -186,7 +196,7 @@ class TeamSelector(widgets.VBox):
     def __init__(self, content: Content | None = None):
         content = content or load_content()
         self.explore = Diagrams(content)
-        self.saved = SaveLoad(content)
+        self.saved = SaveLoad(content, self.restore)
         self.guided = Guided(content, self.adopt)
         self.compare = (Diagrams(content, compact=True), Diagrams(content, compact=True))
         self.compare[1].process.value = content.team_process_models[-1].id
@@ -199,6 +209,12 @@ class TeamSelector(widgets.VBox):
                                 titles=self.TITLES)
         super().__init__([self.tabs])
         self.add_class("ickit-team-selector")
+
+    def restore(self, config: Configuration) -> None:
+        """A loaded choice is shown in Explore, and its answers, if any, fill the guided questions."""
+        self.explore.process.value = config.process_model
+        self.explore.management.value = config.management_type
+        self.guided.fill(config.answers)
 
     def adopt(self, process: str, management: str, answers: dict) -> None:
         """Make a guided choice the one shown, compared as A and ready to save."""

@@ -422,3 +422,15 @@ def test_loading_restores_explore_and_the_guided_answers(view):
     upload(view, team_config.to_json(a_config(answers={})).encode("utf-8"))
     assert view.guided.answers() == dict.fromkeys(BASE)  # a hand-made choice clears the questions
     assert view.guided.ranking is None and view.guided.message.value == ""
+
+
+def test_using_a_tied_top_says_so(view):
+    answer_all(view, {**BASE, "management-change": "single-line"})  # two types tie at the top
+    view.guided.suggest.click()
+    top = view.guided.ranking.management
+    assert (top[0].id, top[1].id) == ("single-manager", "joint-management")  # the order of teams.yaml
+    assert top[0].score == top[1].score and top[0].tied
+    view.guided.use.click()
+    assert f"Chosen: {view.guided.ranking.process[0].name} with {top[0].name}." in view.guided.message.value
+    assert f"{top[0].name} shares the top score" in view.guided.message.value
+    assert view.saved.management.value == top[0].id

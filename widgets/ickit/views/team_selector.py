@@ -64,7 +64,7 @@ class Diagrams(widgets.VBox):
 
 
 class Guided(widgets.VBox):
-    """The questions; "Suggest" ranks the models, "Use these" hands the top pair to ``adopt``."""
+    """The questions; "Suggest" ranks the models, "Use the top two" hands the best pair to ``adopt``."""
 
     def __init__(self, content: Content, adopt: Callable[[str, str, dict], None]):
         self.content, self.adopt = content, adopt
@@ -119,7 +119,13 @@ class Guided(widgets.VBox):
     def use_top(self, _button=None) -> None:
         if self.ranking is None:
             raise KitInputError("Ask for suggestions first.")
-        self.adopt(self.ranking.process[0].id, self.ranking.management[0].id, self.answers())
+        best = [ranked[0] for ranked in (self.ranking.process, self.ranking.management)]
+        self.adopt(best[0].id, best[1].id, self.answers())
+        ties = [ranked[0].name for ranked in (self.ranking.process, self.ranking.management)
+                if ranked[0].score == ranked[1].score]
+        note = f" {' and '.join(ties)} shares the top score: change it by hand if you prefer." if ties else ""
+        self.message.show(f"Chosen: {best[0].name} with {best[1].name}. See Explore, Compare (as A) "
+                          f"and Save and load.{note}")
 
 
 class SaveLoad(widgets.VBox):
@@ -222,7 +228,6 @@ class TeamSelector(widgets.VBox):
             panel.process.value, panel.management.value = process, management
         saved = self.saved.configuration()
         self.saved.set(Configuration(saved.label, process, management, answers, saved.note))
-        self.guided.message.show("Chosen: see Explore, Compare (as A) and Save and load.")
 
 
 def _chooser(items, description: str) -> widgets.Dropdown:

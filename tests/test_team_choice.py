@@ -255,6 +255,8 @@ BAD_FILES = {
     "empty label": (saved(label=" "), "That file cannot be loaded: Give the configuration a name."),
     "clashing answers": (saved(answers=answers(review="yes", meetings="rarely")),
                          "That file cannot be loaded: Reviewing progress together needs the team to meet"),
+    "an answer a list": (saved(answers=answers(meetings=["weekly"])),
+                         "That file cannot be loaded: ['weekly'] is not an answer to: How often"),
     "half the answers": (saved(answers={"professions": "two"}),
                          "That file cannot be loaded: Please answer every question first."),
     "too large": (b" " * 100_001, "That file is too large to be a saved team configuration."),

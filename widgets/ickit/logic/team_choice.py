@@ -53,7 +53,7 @@ def check_answers(answers: dict, content: Content) -> dict[str, str]:
     if unknown:
         raise KitInputError(f"Unknown question: {', '.join(unknown)}.")
     for qid, answer in answers.items():
-        if answer is not None and answer not in {o.id for o in questions[qid].options}:
+        if answer is not None and answer not in [o.id for o in questions[qid].options]:
             raise KitInputError(f"{answer!r} is not an answer to: {questions[qid].prompt}")
     missing = [q.prompt for q in content.team_choice.questions if answers.get(q.id) is None]
     if missing:

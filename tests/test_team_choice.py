@@ -259,6 +259,7 @@ BAD_FILES = {
                          "That file cannot be loaded: ['weekly'] is not an answer to: How often"),
     "half the answers": (saved(answers={"professions": "two"}),
                          "That file cannot be loaded: Please answer every question first."),
+    "deeply nested": (b"[" * 50_000 + b"]" * 50_000, "That file is not a team configuration saved by the kit."),
     "too large": (b" " * 100_001, "That file is too large to be a saved team configuration."),
 }
 

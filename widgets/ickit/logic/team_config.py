@@ -58,6 +58,8 @@ def from_json(data: bytes | str, content: Content) -> Configuration:
     except json.JSONDecodeError as err:
         raise KitInputError(f"That file is not valid JSON (line {err.lineno}); "
                             "choose a .json file saved by the kit.")
+    except RecursionError:  # nested far deeper than any saved choice
+        raise KitInputError("That file is not a team configuration saved by the kit.")
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise KitInputError("That file is not a team configuration saved by the kit.")
     if doc.get("version") != VERSION:

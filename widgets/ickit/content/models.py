@@ -7,6 +7,7 @@ file is reported rather than silently ignored.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -36,12 +37,31 @@ class Point(Strict):
 
 class Source(Strict):
     id: Slug
-    authors: Text
+    authors: Text | None = Field(None, description="left out when the copy held names no author")
     year: int | None = None
     title: Text
     published_in: Text | None = None
     note: Text | None = None
     cited_in: Slug | None = Field(None, description="the source text through which the kit knows it")
+
+    def short(self) -> str:
+        """The one short citation the kit shows: 'Petch (2014)', 'Freeman and Peck (2006)',
+        'Ling et al (2012)'; the title when no author is named; 'kit commentary' for the kit."""
+        if self.id == "kit":
+            return "kit commentary"
+        who = self.title
+        if self.authors:
+            names = [_surname(n) for n in re.split(r",| and ", self.authors.replace(" et al", ", ")) if n.strip()]
+            many = len(names) > 2 or "et al" in self.authors
+            who = f"{names[0]} et al" if many else " and ".join(names)
+        return f"{who} ({self.year})" if self.year else who
+
+
+def _surname(name: str) -> str:
+    """'Øvretveit J' -> 'Øvretveit'; a body such as 'Integrated Care Network' stays whole."""
+    words = name.split()
+    initials = len(words) > 1 and re.fullmatch(r"[A-Z]+(?:-[A-Z]+)*", words[-1])
+    return " ".join(words[:-1]) if initials else " ".join(words)
 
 
 # --- Leutz ------------------------------------------------------------------------------------

@@ -72,8 +72,3 @@ def cards(content: Content, topic: str, query: str = "") -> list[Card]:
     return [card for card in TOPICS[topic](content)
             if all(w in f"{card.heading} {card.text}".lower() for w in words)]
 
-
-def citation(content: Content, key: str) -> str:
-    """``Authors (year)`` for a bibliography key."""
-    source = content.source(key)
-    return f"{source.authors} ({source.year})" if source.year else source.authors

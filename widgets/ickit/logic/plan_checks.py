@@ -86,7 +86,7 @@ CHECKS: dict[str, Callable[[Plan, int], Iterator[Finding]]] = {
 
 
 def evidence(content: Content, check: PlanCheck) -> tuple[str, str]:
-    """The statement a check rests on and its source as "authors (year): title"."""
+    """The statement a check rests on and its short citation, e.g. "Ling et al (2012)"."""
     if check.timescale:
         item = content.by_id("timescales")[check.timescale]
         text = f"{item.name}: {item.claim}"
@@ -95,9 +95,7 @@ def evidence(content: Content, check: PlanCheck) -> tuple[str, str]:
         checklist = {c.id: c for c in content.checklists()}[checklist_id]
         item = {r.id: r for r in checklist.requires}[item_id]
         text = f"{checklist.name}, what delivery requires: {item.text}"
-    source = content.source(item.source)
-    year = f" ({source.year})" if source.year else ""
-    return text, f"{source.authors}{year}: {source.title}"
+    return text, content.source(item.source).short()
 
 
 def check_plan(plan: Plan, content: Content) -> list[PlanWarning]:

@@ -91,13 +91,3 @@ def _rank_kind(kind: str, fired: list[Rule], content: Content) -> tuple[Suggesti
                    tied=counts.count(scores[item.id]) > 1)
         for item in order)
 
-
-def cite(key: str, content: Content) -> str:
-    """A short citation: 'Øvretveit 1993', 'Freeman and Peck 2006', 'ICN 2008', 'the kit'."""
-    if key == "kit":
-        return "the kit"
-    source = content.source(key)
-    people = [p.strip() for p in source.authors.replace(" and ", ", ").split(",") if p.strip()]
-    names = ["ICN" if p == "Integrated Care Network" else p.split()[0] for p in people]
-    name = " and ".join(names) if len(names) <= 2 else f"{names[0]} et al"
-    return f"{name} {source.year}" if source.year else name

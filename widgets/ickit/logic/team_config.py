@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 from ..content import Content
 from ..errors import KitInputError
-from .team_choice import Suggestion, check_answers, cite, rank
+from .team_choice import Suggestion, check_answers, rank
 
 FORMAT = "ickit-team-configuration"
 VERSION = 1
@@ -95,7 +95,7 @@ def to_markdown(config: Configuration, content: Content) -> str:
               f"- Budget: {mtype.budget_holder}", f"- Accountability: {mtype.accountability}", ""]
     lines += _fit(ranking.management if ranking else None, mtype.id, content)
     lines += _points("Strengths", mtype.strengths, content) + _points("Watch for", mtype.risks, content)
-    lines += [f"## {principle.name}", "", f"{principle.explanation} ({cite(principle.source, content)})", ""]
+    lines += [f"## {principle.name}", "", f"{principle.explanation} – {content.source(principle.source).short()}", ""]
     if config.answers:
         lines += ["## Answers given", ""]
         lines += [f"- {q.prompt} {next(o.label for o in q.options if o.id == config.answers[q.id])}"
@@ -114,8 +114,8 @@ def _fit(ranked: tuple[Suggestion, ...] | None, chosen: str, content: Content) -
     item = ranked[place]
     head = f"Fit with the answers: number {place + 1} of {len(ranked)}, score {item.score:+d}"
     head += ", a poor fit." if item.poor_fit else "."
-    return [head, ""] + [f"- {r.signed} {r.text} ({cite(r.source, content)})" for r in item.reasons] + [""]
+    return [head, ""] + [f"- {r.signed} {r.text} – {content.source(r.source).short()}" for r in item.reasons] + [""]
 
 
 def _points(title: str, points, content: Content) -> list[str]:
-    return [f"{title}:", ""] + [f"- {p.text} ({cite(p.source, content)})" for p in points] + [""]
+    return [f"{title}:", ""] + [f"- {p.text} – {content.source(p.source).short()}" for p in points] + [""]

@@ -23,16 +23,7 @@ def environment() -> Environment:
 def render(template: str, content: Content, **values) -> str:
     """Render ``template`` with the content and a ``cite`` helper for source keys."""
     return environment().get_template(template).render(
-        content=content, cite=lambda key: citation(content, key), **values)
-
-
-def citation(content: Content, key: str) -> str:
-    """``Petch A (2014)``: a source's first author and year, for a slide or handout footer."""
-    if key == "kit":
-        return "kit commentary"
-    source = content.source(key)
-    who = source.title if source.authors.lower().startswith("not named") else source.authors
-    return f"{who.split(',')[0]} ({source.year})" if source.year else who
+        content=content, cite=lambda key: content.source(key).short(), **values)
 
 
 def clock(start: str, minutes: int) -> str:

@@ -7,7 +7,7 @@ import html
 import ipywidgets as widgets
 
 from ..content import Content, load_content
-from ..logic.contents import TOPICS, cards, citation
+from ..logic.contents import TOPICS, cards
 from .common import Message, guarded
 
 
@@ -18,7 +18,7 @@ def render_cards(content: Content, topic: str, query: str) -> str:
         return f"<p>Nothing under {html.escape(topic)} mentions “{html.escape(query)}”.</p>"
     items = "".join(
         f"<li><strong>{html.escape(c.heading)}</strong><br>{html.escape(c.text)}"
-        f"<br><small>Source: {html.escape(citation(content, c.source))}</small></li>"
+        f"<br><small>Source: {html.escape(content.source(c.source).short())}</small></li>"
         for c in found)
     return f'<ul class="ickit-cards">{items}</ul>'
 

@@ -6,7 +6,7 @@ from html import escape
 
 from ..content import Content
 from ..content.models import ManagementType, Point, ProcessModel
-from ..logic.team_choice import Ranking, Suggestion, cite
+from ..logic.team_choice import Ranking, Suggestion
 
 
 def process_card(model: ProcessModel, content: Content) -> str:
@@ -42,7 +42,7 @@ def line_facts(mtype: ManagementType, content: Content) -> str:
 def principle_card(content: Content) -> str:
     p = content.team_management_principle
     return (f'<div class="ickit-callout"><strong>{escape(p.name)}.</strong> {escape(p.explanation)} '
-            f"<small>({escape(cite(p.source, content))})</small></div>")
+            f"<small>– {escape(content.source(p.source).short())}</small></div>")
 
 
 def ranking_card(ranking: Ranking, content: Content) -> str:
@@ -59,19 +59,19 @@ def _suggestion(s: Suggestion, content: Content) -> str:
     flags += " <small>(tied)</small>" if s.tied else ""
     reasons = "".join(
         f"<li>{r.signed} {escape(r.text)} "
-        f"<small>({escape(cite(r.source, content))})</small></li>" for r in s.reasons)
+        f"<small>– {escape(content.source(r.source).short())}</small></li>" for r in s.reasons)
     reasons = reasons or "<li>None of your answers bears on this one.</li>"
     return (f'<li class="ickit-suggestion" data-id="{escape(s.id)}"><strong>{escape(s.name)}</strong> '
             f"score {s.score:+d}{flags}<ul>{reasons}</ul></li>")
 
 
 def _points(title: str, points: list[Point], content: Content) -> str:
-    items = "".join(f"<li>{escape(p.text)} <small>({escape(cite(p.source, content))})</small></li>"
+    items = "".join(f"<li>{escape(p.text)} <small>– {escape(content.source(p.source).short())}</small></li>"
                     for p in points)
     return f"<p><strong>{title}</strong></p><ul>{items}</ul>"
 
 
 def _source(key: str, content: Content) -> str:
     via = content.source(key).cited_in
-    via = f", as summarised in {cite(via, content)}" if via else ""
-    return f"<p><small>Model from {escape(cite(key, content) + via)}.</small></p>"
+    via = f", as summarised in {content.source(via).short()}" if via else ""
+    return f"<p><small>Model from {escape(content.source(key).short() + via)}.</small></p>"

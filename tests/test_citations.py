@@ -1,0 +1,48 @@
+"""One short citation, from ``Source.short()``; nothing else in the kit formats one."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ickit.content.models import Source
+
+PACKAGE = Path(__file__).resolve().parents[1] / "widgets" / "ickit"
+
+
+@pytest.mark.parametrize("key, short", [
+    ("petch2014", "Petch (2014)"),                        # one named author
+    ("freeman-peck2006", "Freeman and Peck (2006)"),       # two
+    ("warne2007", "Warne et al (2007)"),                   # more than two
+    ("ling2012", "Ling et al (2012)"),                     # "et al" in the data
+    ("icn2008", "Integrated Care Network (2008)"),         # a body, not a person
+    ("tenth-lesson-2013", "Here Endeth the 10th Lesson (2013)"),  # no author named: the title
+    ("kit", "kit commentary"),
+])
+def test_short_citation(content, key, short):
+    assert content.source(key).short() == short
+
+
+def test_no_year_and_no_author():
+    assert Source(id="x", title="A talk").short() == "A talk"
+
+
+def test_unnamed_authors_are_left_out_not_spelled_out(content):
+    for source in content.sources:
+        assert source.authors is None or "named" not in source.authors.lower()
+        if source.authors is None:
+            assert "named" in (source.note or "") or "not given" in (source.note or "")
+
+
+def test_no_other_code_formats_a_citation():
+    """Views, logic and materials call ``Source.short()``; none reads authors or year itself."""
+    offenders = []
+    for path in [*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.jinja2")]:
+        if path.name == "models.py" and path.parent.name == "content":
+            continue
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"\.authors\b|def (cite|citation)\b|source\([^)]*\)\.year", text):
+            offenders.append(path.relative_to(PACKAGE).as_posix())
+    assert offenders == []

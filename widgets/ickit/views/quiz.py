@@ -58,7 +58,9 @@ class Quiz(widgets.VBox):
         self.score = quiz.Score(total=len(questions))
         self.score_line = widgets.HTML(self._score_html())
         self.boxes = [QuestionBox(q, self._marked) for q in questions]
-        super().__init__([widgets.HTML("<h3>Check your understanding</h3>"), *self.boxes, self.score_line])
+        heading = widgets.HTML("<h3>Check your understanding</h3><p>Choose an answer and press "
+                               "<b>Check</b> to see why it is right or not. Your score is at the bottom.</p>")
+        super().__init__([heading, *self.boxes, self.score_line])
 
     def _marked(self, question_id: str, correct: bool) -> None:
         self.score.record(question_id, correct)

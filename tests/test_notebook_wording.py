@@ -33,3 +33,25 @@ def test_no_heading_repeats_what_a_widget_shows(path):
 def test_start_here_says_how_to_run_cells_once():
     text = " ".join(markdown(ROOT / "notebooks" / "00_start_here.ipynb")).lower()
     assert text.count("shift+enter") == 1
+
+
+def test_counts_in_wording_follow_the_data(content):
+    from ickit.logic.contents import TOPICS
+    from ickit.logic.words import counted, number_word
+    from ickit.views import topics
+
+    assert number_word(content.laws) == "five" and number_word(13) == "13"
+    assert counted(content.lessons, "lessons") == "Ten lessons"
+    assert not any(re.search(NUMBER_WORDS, name.lower()) for name in TOPICS)
+    one_layer = content.model_copy(update={"leadership_components": content.leadership_components[:1]})
+    assert "One components" in topics.render(one_layer, "leadership-components")
+
+
+def test_no_count_is_typed_into_code_or_templates():
+    package = ROOT / "widgets" / "ickit"
+    typed = re.compile(r"(?i)[\"'>]\s*(three|four|five|six|seven|eight|nine|ten) "
+                       r"(laws|lessons|questions|dimensions|levels|components|layers|team|management|distinctions)")
+    offenders = [f"{p.relative_to(package)}: {m.group(0)}"
+                 for p in [*package.rglob("*.py"), *package.rglob("*.jinja2")]
+                 for m in typed.finditer(p.read_text(encoding="utf-8"))]
+    assert offenders == []

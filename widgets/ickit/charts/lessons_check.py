@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from ..content.assessment import LessonsCheckSettings
 from ..logic.lessons_check import LessonResult, counts
+from ..logic.words import counted
 
 COLOURS = {"red": "#c0392b", "amber": "#e6a100", "green": "#2e8b57", "unanswered": "#b0b0b0"}
 SYMBOLS = ("circle", "diamond", "square", "triangle-up", "cross", "x", "star", "hexagon",
@@ -16,7 +17,8 @@ SYMBOLS = ("circle", "diamond", "square", "triangle-up", "cross", "x", "star", "
 
 def headline(results: list[LessonResult]) -> str:
     """The chart's title: how many lessons show each light."""
-    return "Ten lessons: " + ", ".join(f"{shade} {n}" for shade, n in counts(results).items())
+    lights = ", ".join(f"{shade} {n}" for shade, n in counts(results).items())
+    return f"{counted(results, 'lessons')}: {lights}"
 
 
 def traffic_lights(results: list[LessonResult], settings: LessonsCheckSettings,

@@ -53,14 +53,14 @@ def _questions(c: Content) -> list[Card]:
 
 
 TOPICS: dict[str, Callable[[Content], list[Card]]] = {
-    "Leutz's five laws": _laws,
+    "Leutz's laws": _laws,
     "Levels of integration": _levels,
-    "Ten lessons": _lessons,
-    "Outcomes and the six dimensions": _dimensions,
+    "Lessons from experience": _lessons,
+    "Outcomes and the dimensions": _dimensions,
     "Team models": _teams,
     "Leadership and boundary spanners": _leadership,
     "Realistic timescales": _timescales,
-    "Four systemic questions": _questions,
+    "Systemic questions": _questions,
 }
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from ..content import Content
+from ..logic.words import number_word
 
 
 @lru_cache(maxsize=1)
@@ -17,6 +18,7 @@ def environment() -> Environment:
                       autoescape=select_autoescape(["jinja2"]), undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["clock"] = clock
+    env.filters["words"] = number_word
     return env
 
 

@@ -7,6 +7,7 @@ from typing import Callable, Iterable
 
 from ..content.schema import Content
 from ..errors import KitInputError
+from ..logic.words import counted
 
 
 def items(texts: Iterable[str], tag: str = "ul") -> str:
@@ -85,7 +86,7 @@ def _leadership_styles(c: Content) -> str:
 
 
 def _leadership_components(c: Content) -> str:
-    return card("Four components of collaborative leadership",
+    return card(counted(c.leadership_components, "components of collaborative leadership"),
                 extra=items((x.text for x in c.leadership_components), "ol"))
 
 
@@ -93,7 +94,7 @@ def _culture(c: Content) -> str:
     k = c.culture
     q = k.melting_pot_question
     return (card("Where culture comes from", extra=items(f"{s.name}: {s.explanation}" for s in k.sources_of_culture))
-            + card("Three layers of culture", extra=items(f"{s.name}: {s.explanation}" for s in k.layers))
+            + card(counted(k.layers, "layers of culture"), extra=items(f"{s.name}: {s.explanation}" for s in k.layers))
             + card(q.name, q.question, extra=items(f"{o.name}: {o.explanation}" for o in q.options))
             + card(k.one_kettle_test.name, k.one_kettle_test.explanation)
             + card("What helps", extra=items(p.text for p in k.enablers))

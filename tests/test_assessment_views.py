@@ -2,6 +2,7 @@
 
 import base64
 import datetime
+import os
 import re
 import shutil
 
@@ -101,13 +102,42 @@ def test_weak_lesson_prompt_appears_in_the_view(lessons, content):
     assert prompt.split(",")[0] in lessons.summary.value
 
 
-@pytest.mark.skipif(not shutil.which("chromium"), reason="kaleido needs the system's chromium")
 def test_png_button_hands_the_radar_to_the_browser(readiness):
+    if not (shutil.which("chromium") or os.environ.get("BROWSER_PATH")):
+        if os.environ.get("CI"):
+            pytest.fail("CI needs Chromium for the readiness PNG")
+        pytest.skip("no Chromium on this machine: kaleido cannot draw the PNG")
     readiness.controls["time/keep-revising"].value = 2
     readiness.png_button.click()
     assert 'download="readiness-radar.png" href="data:image/png;base64,iVBOR' in readiness.png_link.value
     readiness.controls["time/keep-revising"].value = 3
     assert readiness.png_link.value == ""  # a stale picture is withdrawn after a change
+
+
+@pytest.mark.parametrize("error, words", [
+    ("chrome", "no Chromium browser is installed on the server"),
+    ("other", "The picture could not be drawn this time"),
+])
+def test_png_failure_says_why_and_clears_the_drawing_note(readiness, monkeypatch, error, words):
+    import kaleido
+    from kaleido.errors import ChromeNotFoundError
+
+    def fail(*args, **kwargs):
+        assert readiness.png_link.value == "Drawing the PNG…" and readiness.png_button.disabled
+        raise ChromeNotFoundError("no chrome") if error == "chrome" else RuntimeError("tab crashed")
+
+    monkeypatch.setattr(kaleido, "calc_fig_sync", fail)
+    readiness.png_button.click()
+    assert "ickit-msg-problem" in readiness.message.value and words in readiness.message.value
+    assert "Something went wrong" not in readiness.message.value
+    assert readiness.png_link.value == "" and not readiness.png_button.disabled
+
+
+def test_a_csv_rating_in_superscript_gets_the_line_message(readiness, lessons):
+    readiness.upload.value = upload("list,item_id,rating\nvision,quick-wins,\u00b2\n".encode())
+    assert "Line 2: the rating" in readiness.message.value
+    lessons.upload.value = upload("lesson,partner,rating\nclear-governance,A,\u00b2\n".encode())
+    assert "Line 2: the rating" in lessons.message.value
 
 
 def upload(data: bytes) -> tuple:

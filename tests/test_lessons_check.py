@@ -132,7 +132,25 @@ def test_csv_round_trip_restores_partners_and_answers(content):
     (b"lesson,partner,rating\nclear-governance,A,1\nnot-a-lesson,A,1\n", "Line 3: there is no lesson"),
     (b"lesson,partner,rating\nclear-governance,A,1\nclear-governance,,1\n", "Line 3: the partner's name is missing"),
     (b"lesson,partner,rating\nclear-governance,A,-1\n", "Line 2: the rating '-1'"),
+    ("lesson,partner,rating\nclear-governance,A,1\nclear-governance,B,\u00b2\n".encode(),
+     "Line 3: the rating '\u00b2' is not a whole number from 0 to 3"),
 ])
 def test_a_bad_answers_csv_gives_a_plain_message(content, data, words):
     with pytest.raises(KitInputError, match=words):
         logic.from_csv(content, data)
+
+
+def test_csv_neutralises_formulas_in_partner_names_and_reads_them_back(content):
+    name = '=HYPERLINK("http://x")'
+    answers = {name: {"clear-governance": 2}, "@risk": {}, "'quoted": {}, "Council": {}}
+    text = logic.to_csv(content, answers)
+    partners = {row["partner"] for row in csv.DictReader(io.StringIO(text))}
+    assert partners == {"'" + name, "'@risk", "''quoted", "Council"}  # no cell starts a formula
+    loaded = logic.from_csv(content, text.encode())
+    assert list(loaded) == [name, "@risk", "'quoted", "Council"]
+    assert loaded[name]["clear-governance"] == 2
+
+
+def test_markdown_keeps_each_partner_name_in_one_cell(content):
+    text = logic.to_markdown(content, {"A | B": {}, "C": {}})
+    assert "| A \\| B | C |" in text

@@ -13,7 +13,7 @@ from icalendar import Calendar
 
 from ickit.charts.timeline import timeline_figure
 from ickit.errors import KitInputError
-from ickit.logic import plan_export
+from ickit.logic import plan_export, png_export
 from ickit.logic.timeline import Plan, from_template
 
 
@@ -125,10 +125,26 @@ def test_png(pilot):
         if os.environ.get("CI"):
             pytest.fail("CI needs Chromium for the PNG export")
         pytest.skip("no Chromium on this machine: kaleido cannot draw the PNG")
-    data = plan_export.figure_to_png(timeline_figure(pilot))
+    data = png_export.figure_to_png(timeline_figure(pilot))
     assert data.startswith(b"\x89PNG") and len(data) > 10_000
 
 
 def test_file_stem_is_safe():
     p = Plan(name="../../etc/passwd & co", start=date(2026, 1, 1))
     assert plan_export.file_stem(p) == "etc-passwd-co"
+
+
+@pytest.mark.parametrize("error, words", [
+    ("chrome", "no Chromium browser is installed on the server"),
+    ("other", "The picture could not be drawn this time"),
+])
+def test_png_failures_give_a_plain_message(pilot, monkeypatch, error, words):
+    import kaleido
+    from kaleido.errors import ChromeNotFoundError
+
+    def fail(*args, **kwargs):
+        raise ChromeNotFoundError("no chrome") if error == "chrome" else RuntimeError("tab crashed")
+
+    monkeypatch.setattr(kaleido, "calc_fig_sync", fail)
+    with pytest.raises(KitInputError, match=words):
+        png_export.figure_to_png(timeline_figure(pilot))

@@ -92,17 +92,62 @@ def test_blank_name_shows_a_message_and_keeps_the_chart(view):
     assert "workstream 3, name" in view.message.value and view.plan == good
 
 
+def links_in(html_text: str) -> dict[str, str]:
+    return dict(re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', html_text))
+
+
 def test_downloads_are_links_not_files(view, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    view.prepare.click()
-    links = dict(re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"',
-                            view.downloads.value))
-    assert {name.rsplit(".", 1)[1] for name in links} >= {"json", "csv", "ics", "html"}
+    links = links_in(view.downloads.value)  # JSON, CSV and iCalendar need no click
+    assert {name.rsplit(".", 1)[1] for name in links} == {"json", "csv", "ics"}
     saved = base64.b64decode(links["a-two-year-pilot.json"])
     assert plan_export.plan_from_json(saved) == view.plan
+    assert view.html_link.value == view.png_link.value == ""  # the heavy ones wait to be asked for
+    view.html_button.click()
+    assert list(links_in(view.html_link.value)) == ["a-two-year-pilot.html"]
     assert list(tmp_path.iterdir()) == []
     row(view, "Culture change").fields["duration"].value = 40
-    assert view.downloads.value == ""  # stale links are withdrawn
+    assert view.html_link.value == ""  # a stale chart is withdrawn
+    new = base64.b64decode(links_in(view.downloads.value)["a-two-year-pilot.json"])
+    assert plan_export.plan_from_json(new) == view.plan and view.plan.workstreams[5].duration == 40
+
+
+def test_a_bad_value_withdraws_every_link(view):
+    view.html_button.click()
+    row(view, "Team development").fields["name"].value = "   "
+    assert view.downloads.value == view.html_link.value == ""
+
+
+def test_png_button_makes_a_picture(view, monkeypatch):
+    import kaleido
+    monkeypatch.setattr(kaleido, "calc_fig_sync", lambda *a, **k: b"\x89PNG fake")
+    view.png_button.click()
+    assert base64.b64decode(links_in(view.png_link.value)["a-two-year-pilot.png"]) == b"\x89PNG fake"
+    assert not view.png_button.disabled
+
+
+@pytest.mark.parametrize("error, words", [
+    ("chrome", "no Chromium browser is installed on the server"),
+    ("other", "The picture could not be drawn this time"),
+])
+def test_png_failure_says_why_and_clears_the_drawing_note(view, monkeypatch, error, words):
+    import kaleido
+    from kaleido.errors import ChromeNotFoundError
+
+    def fail(*args, **kwargs):
+        assert view.png_link.value == "Drawing the picture…" and view.png_button.disabled
+        raise ChromeNotFoundError("no chrome") if error == "chrome" else RuntimeError("tab crashed")
+
+    monkeypatch.setattr(kaleido, "calc_fig_sync", fail)
+    view.png_button.click()
+    assert "ickit-msg-problem" in view.message.value and words in view.message.value
+    assert view.png_link.value == "" and not view.png_button.disabled
+    assert links_in(view.downloads.value)  # the instant links still work
+
+
+def test_row_controls_do_not_share_a_layout(view):
+    names = [r.fields["name"] for r in view.workstreams.children]
+    assert len({id(n.layout) for n in names}) == len(names)
 
 
 def test_load_a_saved_plan(view, content):

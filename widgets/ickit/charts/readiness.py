@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from ..logic.png_export import figure_to_png
 from ..logic.readiness import Readiness
 
 FILL = "rgba(31, 119, 180, 0.25)"
@@ -49,5 +50,5 @@ def radar(result: Readiness, title: str | None = None) -> go.Figure:
 
 
 def png(fig: go.Figure) -> bytes:
-    """The figure as a PNG, drawn by kaleido with the system's Chromium (nothing downloaded)."""
-    return fig.to_image(format="png", width=800, height=600, scale=1)
+    """The radar as an 800 x 600 PNG; a failure is a :class:`~ickit.errors.KitInputError`."""
+    return figure_to_png(fig, width=800, height=600)

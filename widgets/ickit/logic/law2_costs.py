@@ -7,9 +7,12 @@ scheme has paid back what it spent.
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, fields
 
 from ..errors import KitInputError
+from .csv_rows import csv_row
 
 MAX_MONEY = 1_000_000_000
 MAX_YEARS = 50
@@ -115,6 +118,9 @@ def marks(chains: list[list[str]], timescales: list) -> list[Mark]:
 
 
 def to_csv(years: list[Year]) -> str:
-    rows = ["year,spent,saved,net,cumulative_net_cost"]
-    rows += [f"{y.year},{y.spent:g},{y.saved:g},{y.net:g},{y.cumulative:g}" for y in years]
-    return "\n".join(rows) + "\n"
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["year", "spent", "saved", "net", "cumulative_net_cost"])
+    for y in years:
+        writer.writerow(csv_row([y.year, f"{y.spent:g}", f"{y.saved:g}", f"{y.net:g}", f"{y.cumulative:g}"]))
+    return out.getvalue()

@@ -17,7 +17,8 @@ from ..content import Content
 from ..content.assessment import LessonsCheckSettings
 from ..content.models import Lesson
 from ..errors import KitInputError
-from .csv_rows import rating, read_rows
+from .csv_rows import csv_row, is_rating, rating, read_rows
+from .text import md_cell
 
 Answers = Mapping[str, Mapping[str, "int | None"]]
 LIGHTS = ("red", "amber", "green", "unanswered")
@@ -76,8 +77,7 @@ def check_answers(content: Content, answers: Answers) -> None:
         for lesson_id, value in ratings.items():
             if lesson_id not in known:
                 raise KitInputError(f"There is no lesson called '{lesson_id}'.")
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int)
-                                      or not 0 <= value <= top):
+            if not is_rating(value, top):
                 raise KitInputError(f"{partner}'s answer to lesson '{lesson_id}' must be a whole "
                                     f"number from 0 to {top}.")
 
@@ -103,11 +103,6 @@ def counts(results: list[LessonResult]) -> dict[str, int]:
     return {shade: sum(r.light == shade for r in results) for shade in LIGHTS}
 
 
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return text.replace("|", "\\|")
-
-
 def _mean_text(result: LessonResult) -> str:
     return "-" if result.mean is None else f"{result.mean:.1f}"
 
@@ -121,10 +116,10 @@ def to_markdown(content: Content, answers: Answers) -> str:
     lines = ["# Ten-lessons partnership check", "", f"Partners: {', '.join(partners)}.", "",
              f"Green {tally['green']}, amber {tally['amber']}, red {tally['red']}, "
              f"unanswered {tally['unanswered']}.", "",
-             "| Lesson | Light | Mean | " + " | ".join(map(_cell, partners)) + " |",
+             "| Lesson | Light | Mean | " + " | ".join(map(md_cell, partners)) + " |",
              "|---|---|---|" + "---|" * len(partners)]
     for r in results:
-        given = [_cell(settings.label(r.ratings[p], NO_ANSWER)) for p in partners]
+        given = [md_cell(settings.label(r.ratings[p], NO_ANSWER)) for p in partners]
         lines.append(f"| {r.lesson.number}. {r.lesson.heading} | {r.light} | {_mean_text(r)} | "
                      + " | ".join(given) + " |")
     lines += ["", "## To talk about", ""]
@@ -148,9 +143,10 @@ def to_csv(content: Content, answers: Answers) -> str:
                      "disagreement"])
     for r in results:
         for partner, value in r.ratings.items():
-            writer.writerow([r.lesson.id, r.lesson.number, partner, "" if value is None else value,
-                             settings.label(value, NO_ANSWER), "" if r.mean is None else f"{r.mean:.2f}",
-                             r.light, "yes" if r.disagreement else "no"])
+            writer.writerow(csv_row([r.lesson.id, r.lesson.number, partner, "" if value is None else value,
+                                     settings.label(value, NO_ANSWER),
+                                     "" if r.mean is None else f"{r.mean:.2f}",
+                                     r.light, "yes" if r.disagreement else "no"]))
     return out.getvalue()
 
 

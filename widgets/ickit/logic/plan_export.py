@@ -1,4 +1,6 @@
-"""Saving, loading and exporting a plan: JSON, CSV, an iCalendar file, PNG and offline HTML.
+"""Saving, loading and exporting a plan: JSON, CSV, an iCalendar file and offline HTML.
+
+The PNG comes from :mod:`ickit.logic.png_export`, the kit's one figure-to-PNG helper.
 
 Everything returns bytes or text for the browser to download; nothing is written to disk.
 """
@@ -8,17 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from datetime import datetime, time, timedelta, timezone
 
 import plotly.graph_objects as go
 from icalendar import Calendar, Event
 
 from ..errors import KitInputError
+from .csv_rows import csv_row
+from .text import slug
 from .timeline import Plan, bars, milestone_date, plan_from_dict
 
 MAX_FILE_BYTES = 100_000
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PRODID = "-//Integrated Care Workshop Kit//Timeline planner//EN"
 
 
@@ -44,11 +46,6 @@ def plan_from_json(data: bytes | str) -> Plan:
         raise KitInputError(f"That plan cannot be loaded: {err}") from None
 
 
-def _cell(value: str) -> str:
-    """Text for a spreadsheet cell: a leading formula character is neutralised."""
-    return "'" + value if value.startswith(FORMULA_START) else value
-
-
 def plan_to_csv(plan: Plan) -> str:
     """One row per workstream and milestone; ``last_day`` is inclusive."""
     out = io.StringIO()
@@ -56,44 +53,26 @@ def plan_to_csv(plan: Plan) -> str:
     writer.writerow(["type", "name", "kind", "start", "last_day", "duration", "unit"])
     for bar in bars(plan):
         ws = bar.workstream
-        writer.writerow(["workstream", _cell(ws.name), ws.kind, bar.start.isoformat(),
-                         (bar.end - timedelta(days=1)).isoformat(), ws.duration, ws.unit])
+        writer.writerow(csv_row(["workstream", ws.name, ws.kind, bar.start.isoformat(),
+                                 (bar.end - timedelta(days=1)).isoformat(), ws.duration, ws.unit]))
     for m in plan.milestones:
         day = milestone_date(plan, m).isoformat()
-        writer.writerow(["milestone", _cell(m.name), m.kind, day, day, "", ""])
+        writer.writerow(csv_row(["milestone", m.name, m.kind, day, day, "", ""]))
     return out.getvalue()
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "plan"
 
 
 def plan_to_ics(plan: Plan) -> bytes:
     """The milestones as all-day events; the same plan always gives the same bytes."""
     stamp = datetime.combine(plan.start, time(), tzinfo=timezone.utc)
     cal = Calendar.new(prodid=PRODID, name=plan.name,
-                       uid=f"{_slug(plan.name)}-{plan.start.isoformat()}@ickit")
+                       uid=f"{slug(plan.name, 'plan')}-{plan.start.isoformat()}@ickit")
     for i, m in enumerate(plan.milestones):
         day = milestone_date(plan, m)
         cal.add_component(Event.new(
             summary=m.name, start=day, end=day + timedelta(days=1), stamp=stamp,
-            uid=f"{_slug(plan.name)}-{plan.start.isoformat()}-{i + 1}-{_slug(m.name)}@ickit",
+            uid=f"{slug(plan.name, 'plan')}-{plan.start.isoformat()}-{i + 1}-{slug(m.name, 'plan')}@ickit",
             categories=[m.kind], description=f"{plan.name}: {m.kind.replace('-', ' ')} milestone"))
     return cal.to_ical()
-
-
-def figure_to_png(fig: go.Figure, width: int = 1100, height: int = 600) -> bytes:
-    """The chart as PNG, drawn by kaleido in the system's Chromium; no script from the web."""
-    import kaleido
-    from kaleido.errors import ChromeNotFoundError
-
-    try:
-        return kaleido.calc_fig_sync(fig.to_dict(), opts={"format": "png", "width": width,
-                                                          "height": height},
-                                     kopts={"mathjax": False})
-    except ChromeNotFoundError:
-        raise KitInputError("The picture cannot be made here: no Chromium browser is installed "
-                            "on the server. The other downloads still work.") from None
 
 
 def figure_to_html(fig: go.Figure) -> str:
@@ -103,4 +82,4 @@ def figure_to_html(fig: go.Figure) -> str:
 
 def file_stem(plan: Plan) -> str:
     """A safe file name stem for the plan's downloads."""
-    return _slug(plan.name)[:40]
+    return slug(plan.name, "plan")[:40]

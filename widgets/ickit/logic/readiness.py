@@ -14,7 +14,7 @@ from typing import Mapping
 
 from ..content import Content
 from ..errors import KitInputError
-from .csv_rows import rating, read_rows
+from .csv_rows import csv_row, is_rating, rating, read_rows
 
 Ratings = Mapping[str, "int | None"]
 
@@ -82,8 +82,7 @@ def check_ratings(content: Content, ratings: Ratings) -> None:
     for key, value in ratings.items():
         if key not in known:
             raise KitInputError(f"There is no checklist item called '{key}'.")
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int)
-                                  or not 0 <= value <= top):
+        if not is_rating(value, top):
             raise KitInputError(f"A rating must be a whole number from 0 to {top}; "
                                 f"'{key}' has {value!r}.")
 
@@ -146,9 +145,9 @@ def to_csv(content: Content, ratings: Ratings) -> str:
         for item in checklist.requires:
             key = item_key(checklist.id, item.id)
             value, action = ratings.get(key), ranks.get(key)
-            writer.writerow([checklist.id, item.id, item.text, "" if value is None else value,
-                             settings.label(value), action.rank if action else "",
-                             f"{action.priority:g}" if action else ""])
+            writer.writerow(csv_row([checklist.id, item.id, item.text, "" if value is None else value,
+                                     settings.label(value), action.rank if action else "",
+                                     f"{action.priority:g}" if action else ""]))
     return out.getvalue()
 
 

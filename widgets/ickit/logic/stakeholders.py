@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..errors import KitInputError
+from .text import md_cell
 
 SCALE = (1, 10)
 HIGH_FROM = 6
@@ -117,19 +118,14 @@ class StakeholderMap:
                  "| stakeholder | power | interest | part of the grid | gains | loses |",
                  "|---|---:|---:|---|---|---|"]
         for s in sorted(self.people, key=lambda s: (-s.power, -s.interest)):
-            cells = [_cell(s.name) + (" (voice of people)" if s.voice else ""), str(s.power),
-                     str(s.interest), self.quadrant(s).name, _cell(s.gains), _cell(s.loses)]
+            cells = [md_cell(s.name) + (" (voice of people)" if s.voice else ""), str(s.power),
+                     str(s.interest), self.quadrant(s).name, md_cell(s.gains), md_cell(s.loses)]
             lines.append("| " + " | ".join(cells) + " |")
         lines += ["", "## Where people and communities sit", "", c.voice_prompt, "",
                   self.voice_note() or c.voice_high_power,
                   "", "## Local circumstances", ""]
         ticked = [x for x in c.circumstances if x.id in self.circumstances]
-        lines += [f"- **{x.name}**: {_cell(self.circumstances[x.id]) or '(no note)'}" for x in ticked]
+        lines += [f"- **{x.name}**: {md_cell(self.circumstances[x.id]) or '(no note)'}" for x in ticked]
         if not ticked:
             lines.append("None ticked.")
         return "\n".join(lines) + "\n"
-
-
-def _cell(text: str) -> str:
-    """Text safe inside one Markdown table cell."""
-    return " ".join(text.split()).replace("|", "\\|")

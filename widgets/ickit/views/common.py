@@ -19,11 +19,19 @@ log = logging.getLogger("ickit")
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 
+MESSAGE_STYLES = {  # inline, so a problem reads as one in JupyterLab too, not only in the Voila template
+    "info": "border-left:4px solid #1f77b4;padding:2px 8px;color:#1d3557",
+    "problem": "border-left:4px solid #b3261e;padding:2px 8px;color:#7f1d1d;background:#fdf0ef",
+}
+
+
 class Message(widgets.HTML):
     """A one-line note under a control: empty, an information, or a problem to fix."""
 
     def show(self, text: str, kind: str = "info") -> None:
-        self.value = f'<div class="ickit-msg ickit-msg-{kind}" role="status">{html.escape(text)}</div>'
+        role = "alert" if kind == "problem" else "status"
+        self.value = (f'<div class="ickit-msg ickit-msg-{kind}" role="{role}" '
+                      f'style="{MESSAGE_STYLES.get(kind, MESSAGE_STYLES["info"])}">{html.escape(text)}</div>')
 
     def problem(self, text: str) -> None:
         self.show(text, "problem")
@@ -62,6 +70,17 @@ def show_figure(output: widgets.Output, fig: go.Figure) -> None:
     output.clear_output(wait=True)
     with output:
         display(figure_bundle(fig), raw=True)
+
+
+def prepare_link(button: widgets.Button, link: widgets.HTML, busy: str, make: Callable[[], str]) -> None:
+    """Show ``busy`` in ``link`` while ``make()`` builds it, the button off; on a failure the link
+    is left empty (``finally``) and the error goes on to the guarded callback's message."""
+    link.value, button.disabled = busy, True
+    made = ""
+    try:
+        made = make()
+    finally:
+        link.value, button.disabled = made, False
 
 
 def download_link(filename: str, data: bytes | str, mime: str, label: str | None = None) -> str:

@@ -10,7 +10,7 @@ from ..charts.lessons_check import COLOURS, traffic_lights
 from ..content import Content, load_content
 from ..logic import lessons_check as logic
 from .common import Message, download_link, guarded, show_figure
-from .rating import rating_dropdown, rating_of, set_rating
+from .rating import on_upload, rating_dropdown, rating_of, scale_intro, set_rating
 
 NOT_ANSWERED = "— not answered —"
 DEFAULT_PARTNERS = "Health board, Local authority"
@@ -47,10 +47,8 @@ class LessonsCheckView(widgets.VBox):
     # --- layout ---------------------------------------------------------------------------------
 
     def _intro(self) -> widgets.HTML:
-        steps = "".join(f"<li><b>{p.value} {html.escape(p.label)}</b>: {html.escape(p.meaning)}</li>"
-                        for p in self.settings.scale)
-        return widgets.HTML(f"<p>{html.escape(self.settings.prompt)} Each partner answers in "
-                            f"turn: pick whose answers you are entering.</p><ul>{steps}</ul>")
+        return scale_intro(self.settings, "Each partner answers in turn: pick whose answers you "
+                                          "are entering.")
 
     def _questions(self) -> widgets.VBox:
         rows = []
@@ -68,7 +66,7 @@ class LessonsCheckView(widgets.VBox):
         guard = guarded(self.message)
         self.partners.observe(guard(lambda change: self._loading or self.set_partners(change["new"])),
                               names="value")
-        self.upload.observe(guard(self._uploaded), names="value")
+        self.upload.observe(guard(on_upload(self.upload, self.load_csv)), names="value")
         self.answering.observe(guard(lambda change: self._load_answers()), names="value")
         for lesson_id, dropdown in self.controls.items():
             record = guard(lambda change, lesson_id=lesson_id: self._record(lesson_id, rating_of(change["new"])))
@@ -93,12 +91,6 @@ class LessonsCheckView(widgets.VBox):
         finally:
             self._loading = False
         self.set_partners(self.partners.value)
-
-    def _uploaded(self, change) -> None:
-        if change["new"]:
-            data = bytes(change["new"][0]["content"])
-            self.upload.value = ()
-            self.load_csv(data)
 
     def _load_answers(self) -> None:
         """Show the chosen partner's answers in the dropdowns without recording them again."""

@@ -6,6 +6,9 @@ becomes ``None`` as having no selection at all, rather than showing the blank ch
 
 from __future__ import annotations
 
+import html
+from typing import Callable
+
 import ipywidgets as widgets
 
 from ..content.assessment import Scale
@@ -26,3 +29,22 @@ def set_rating(dropdown: widgets.Dropdown, value: int | None) -> None:
 def rating_of(value: int) -> int | None:
     """The rating a dropdown value stands for: ``None`` for the blank choice."""
     return None if value == BLANK else value
+
+
+def scale_intro(scale: Scale, how: str) -> widgets.HTML:
+    """The scale's prompt, ``how`` (a sentence on how to answer) and every step with its meaning."""
+    steps = "".join(f"<li><b>{p.value} {html.escape(p.label)}</b>: {html.escape(p.meaning)}</li>"
+                    for p in scale.scale)
+    return widgets.HTML(f"<p>{html.escape(scale.prompt)} {html.escape(how)}</p><ul>{steps}</ul>")
+
+
+def on_upload(upload: widgets.FileUpload, load: Callable[[bytes], None]) -> Callable:
+    """A ``value`` observer for ``upload``: empties it, then hands the file's bytes to ``load``."""
+
+    def uploaded(change) -> None:
+        if change["new"]:
+            data = bytes(change["new"][0]["content"])
+            upload.value = ()
+            load(data)
+
+    return uploaded

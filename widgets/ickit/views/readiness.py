@@ -9,8 +9,8 @@ import ipywidgets as widgets
 from ..charts import readiness as charts
 from ..content import Content, load_content
 from ..logic import readiness as logic
-from .common import Message, download_link, guarded, show_figure
-from .rating import rating_dropdown, rating_of, set_rating
+from .common import Message, download_link, guarded, prepare_link, show_figure
+from .rating import on_upload, rating_dropdown, rating_of, scale_intro, set_rating
 
 NOT_RATED = "— not rated —"
 
@@ -46,10 +46,8 @@ class ReadinessView(widgets.VBox):
     # --- layout ---------------------------------------------------------------------------------
 
     def _intro(self) -> widgets.HTML:
-        steps = "".join(f"<li><b>{p.value} {html.escape(p.label)}</b>: {html.escape(p.meaning)}</li>"
-                        for p in self.settings.scale)
-        return widgets.HTML(f"<p>{html.escape(self.settings.prompt)} Rate each item; leave it "
-                            f"'{NOT_RATED}' if the group has not agreed yet.</p><ul>{steps}</ul>")
+        return scale_intro(self.settings, f"Rate each item; leave it '{NOT_RATED}' if the group "
+                                          "has not agreed yet.")
 
     def _checklists(self) -> widgets.Accordion:
         panels = []
@@ -74,7 +72,7 @@ class ReadinessView(widgets.VBox):
             dropdown.observe(refresh, names="value")
         self.title.observe(refresh, names="value")
         self.png_button.on_click(guarded(self.message)(lambda button: self.prepare_png()))
-        self.upload.observe(guarded(self.message)(self._uploaded), names="value")
+        self.upload.observe(guarded(self.message)(on_upload(self.upload, self.load_csv)), names="value")
 
     @property
     def ratings(self) -> dict[str, int | None]:
@@ -110,16 +108,11 @@ class ReadinessView(widgets.VBox):
             self._loading = False
         self.refresh()
 
-    def _uploaded(self, change) -> None:
-        if change["new"]:
-            data = bytes(change["new"][0]["content"])
-            self.upload.value = ()
-            self.load_csv(data)
-
     def prepare_png(self) -> None:
-        self.png_link.value = "Drawing the PNG…"
-        self.png_link.value = download_link("readiness-radar.png", charts.png(self.figure), "image/png",
-                                            "Download radar (PNG)")
+        """A link to the radar as PNG; if it cannot be drawn, the link is cleared and
+        :class:`~ickit.errors.KitInputError` says why (shown by the guarded button)."""
+        prepare_link(self.png_button, self.png_link, "Drawing the PNG…", lambda: download_link(
+            "readiness-radar.png", charts.png(self.figure), "image/png", "Download radar (PNG)"))
 
     def _summary_html(self) -> str:
         rows = "".join(f"<tr><td>{html.escape(s.name)}</td><td>{html.escape(logic.describe_score(s))}</td></tr>"

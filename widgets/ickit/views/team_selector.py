@@ -7,7 +7,6 @@ tests drive it by setting ``.value`` and reading ``shown`` (the figures last dra
 from __future__ import annotations
 
 import html
-import re
 from typing import Callable
 
 import ipywidgets as widgets
@@ -18,11 +17,12 @@ from ..content import Content, load_content
 from ..errors import KitInputError
 from ..logic.team_choice import Ranking, rank
 from ..logic.team_config import Configuration, from_json, to_json, to_markdown
+from ..logic.text import slug
 from .common import Message, download_link, guarded, show_figure
 from .team_cards import (line_facts, management_card, principle_card, process_card, ranking_card,
                          route_facts)
 
-WIDE = widgets.Layout(width="100%", max_width="560px")
+WIDE = {"width": "100%", "max_width": "560px"}  # a dict: each widget gets its own Layout
 
 
 class Diagrams(widgets.VBox):
@@ -171,7 +171,7 @@ class SaveLoad(widgets.VBox):
         config = self.configuration()
         markdown = to_markdown(config, self.content)
         self.message.clear()
-        stem = re.sub(r"[^a-z0-9]+", "-", config.label.lower()).strip("-") or "team-configuration"
+        stem = slug(config.label, "team-configuration")
         self.downloads.value = " &nbsp; ".join((
             download_link(f"{stem}.md", markdown, "text/markdown", "Download the rationale (Markdown)"),
             download_link(f"{stem}.json", to_json(config), "application/json",

@@ -14,12 +14,13 @@ from ..content.plans import (MAX_MONTHS, MAX_ROWS, MAX_WEEKS, Milestone, Milesto
                              WorkstreamKind)
 from ..errors import KitInputError
 from ..logic import plan_export
+from ..logic.png_export import figure_to_png
 from ..logic.plan_checks import PlanWarning, check_plan
 from ..logic.timeline import Plan, first_of_next_month, from_template, plan_from_dict
-from .common import Message, download_link, guarded, show_figure
+from .common import Message, download_link, guarded, prepare_link, show_figure
 
-NAME_LAYOUT = widgets.Layout(width="19em")
-NUMBER_LAYOUT = widgets.Layout(width="6.5em")
+NAME_LAYOUT = {"width": "19em"}  # dicts, not Layout instances: each control gets its own Layout
+NUMBER_LAYOUT = {"width": "6.5em"}
 
 
 def _options(kinds) -> list[tuple[str, str]]:
@@ -113,8 +114,13 @@ class TimelinePlanner(widgets.VBox):
         self.chart = widgets.Output()
         self.warnings = widgets.HTML()
         self.warnings.add_class("ickit-plan-warnings-box")
-        self.prepare = widgets.Button(description="Prepare downloads", icon="download")
         self.downloads = widgets.HTML()
+        self.png_button = widgets.Button(description="Prepare the chart as a picture (PNG)",
+                                         icon="image", layout={"width": "auto"})
+        self.png_link = widgets.HTML()
+        self.html_button = widgets.Button(description="Prepare the chart as an offline web page (HTML)",
+                                          icon="file-code-o", layout={"width": "auto"})
+        self.html_link = widgets.HTML()
         self.upload = widgets.FileUpload(accept=".json", multiple=False, description="Load a plan")
         self.plan: Plan | None = None
         self._start_date = first_of_next_month(today or date.today())
@@ -138,7 +144,9 @@ class TimelinePlanner(widgets.VBox):
             self.milestones, self.add_milestone,
             self.message, self.chart, self.warnings,
             widgets.HTML("<h4>Save and share</h4>"),
-            widgets.HBox([self.prepare, self.upload]), self.downloads,
+            widgets.HBox([self.downloads, self.upload]),
+            widgets.HBox([self.png_button, self.png_link]),
+            widgets.HBox([self.html_button, self.html_link]),
         ]
 
     def _wire(self) -> None:
@@ -149,7 +157,8 @@ class TimelinePlanner(widgets.VBox):
         self.start.observe(guard(lambda _: self.refresh()), "value")
         self.add_workstream.on_click(guard(lambda _: self._add_workstream()))
         self.add_milestone.on_click(guard(lambda _: self._add_milestone()))
-        self.prepare.on_click(guard(lambda _: self.prepare_downloads()))
+        self.png_button.on_click(guard(lambda _: self.prepare_png()))
+        self.html_button.on_click(guard(lambda _: self.prepare_html()))
         self.upload.observe(guard(lambda change: self._uploaded(change["new"])), "value")
         self._guarded_refresh = guard(self.refresh)
 
@@ -216,39 +225,48 @@ class TimelinePlanner(widgets.VBox):
         """Redraw the chart and the warnings; a bad value leaves the last good chart showing."""
         if self._quiet:
             return
+        self._withdraw_links()
         try:
             plan = self.current_plan()
         except KitInputError as err:
             raise KitInputError(f"Not redrawn yet: {err}") from None
         self.plan = plan
         self.message.clear()
-        self.downloads.value = ""
+        self.downloads.value = self._instant_links(plan)
         show_figure(self.chart, timeline_figure(plan))
         self.warnings.value = warnings_html(check_plan(plan, self.content))
 
     # --- files -------------------------------------------------------------------------------
 
-    def prepare_downloads(self) -> None:
-        """Links for the plan as JSON, CSV, iCalendar, offline HTML and PNG."""
-        plan = self.current_plan()
+    def _withdraw_links(self) -> None:
+        """Take every link down: they describe a plan that is no longer on screen."""
+        self.downloads.value = self.png_link.value = self.html_link.value = ""
+
+    @staticmethod
+    def _instant_links(plan: Plan) -> str:
+        """Links for the plan as JSON, CSV and iCalendar: small, so made on every change."""
         stem = plan_export.file_stem(plan)
-        fig = timeline_figure(plan)
-        links = [
+        return " · ".join([
             download_link(f"{stem}.json", plan_export.plan_to_json(plan), "application/json",
                           "Plan (JSON, to load again later)"),
             download_link(f"{stem}.csv", plan_export.plan_to_csv(plan), "text/csv", "Table (CSV)"),
             download_link(f"{stem}.ics", plan_export.plan_to_ics(plan), "text/calendar",
                           "Milestones for your calendar (iCalendar)"),
-            download_link(f"{stem}.html", plan_export.figure_to_html(fig), "text/html",
-                          "Chart as a web page that works offline (HTML)"),
-        ]
-        note = ""
-        try:
-            links.append(download_link(f"{stem}.png", plan_export.figure_to_png(fig), "image/png",
-                                       "Chart as a picture (PNG)"))
-        except KitInputError as err:
-            note = f"<br><small>{html.escape(str(err))}</small>"
-        self.downloads.value = " · ".join(links) + note
+        ])
+
+    def prepare_png(self) -> None:
+        """A link to the chart as PNG (kaleido in the server's Chromium, a few seconds when cold)."""
+        plan = self.current_plan()
+        prepare_link(self.png_button, self.png_link, "Drawing the picture…", lambda: download_link(
+            f"{plan_export.file_stem(plan)}.png", figure_to_png(timeline_figure(plan)), "image/png",
+            "Chart as a picture (PNG)"))
+
+    def prepare_html(self) -> None:
+        """A link to the chart as a web page with plotly.js inlined (about 5 MB)."""
+        plan = self.current_plan()
+        prepare_link(self.html_button, self.html_link, "Preparing the web page…", lambda: download_link(
+            f"{plan_export.file_stem(plan)}.html", plan_export.figure_to_html(timeline_figure(plan)),
+            "text/html", "Chart as a web page that works offline (HTML)"))
 
     def load_bytes(self, data: bytes) -> None:
         """Show the plan saved in ``data``; a bad file changes nothing on screen."""

@@ -1,0 +1,34 @@
+"""A chart as a PNG, drawn by kaleido in the system's Chromium: the kit's one figure-to-PNG helper.
+
+Nothing is downloaded (no ``kaleido.get_chrome()``) and MathJax is off, so no script comes from
+the web. Any failure is a :class:`KitInputError` with a plain message a visitor can read.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import plotly.graph_objects as go
+
+from ..errors import KitInputError
+
+log = logging.getLogger("ickit")
+NO_BROWSER = ("The picture cannot be made here: no Chromium browser is installed on the server. "
+              "The other downloads still work.")
+FAILED = "The picture could not be drawn this time; try again in a moment. The other downloads still work."
+
+
+def figure_to_png(fig: go.Figure, width: int = 1100, height: int = 600) -> bytes:
+    """``fig`` as PNG bytes of ``width`` x ``height`` pixels."""
+    import kaleido
+    from kaleido.errors import ChromeNotFoundError
+
+    try:
+        return kaleido.calc_fig_sync(fig.to_dict(), opts={"format": "png", "width": width,
+                                                          "height": height},
+                                     kopts={"mathjax": False})
+    except ChromeNotFoundError:
+        raise KitInputError(NO_BROWSER) from None
+    except Exception:  # kaleido or the browser failed: keep the details in the log only
+        log.exception("kaleido could not draw a PNG")
+        raise KitInputError(FAILED) from None

@@ -150,7 +150,7 @@ def test_counts_and_unknown_names(content):
 # --- views, driven headless --------------------------------------------------------------------
 
 def test_every_part_and_topic_renders(content, notes):
-    for name in topics.RENDERERS:
+    for name in topics.renderers(content):
         assert "ickit-card" in topics.render(content, name) or "<table>" in topics.render(content, name)
     for p in content.course:
         assert html.escape(p.title) in part.opening(p.id).value

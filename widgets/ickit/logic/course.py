@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 
-from ..content.course import Part, WorkedCase
+from ..content.course import Part, Person, WorkedCase
 from ..content.schema import Content
 from ..errors import KitInputError
 
-LEVEL_FOR_NEEDS = {"mild": "linkage", "moderate": "coordination", "severe": "full-integration"}
 SIGNIFICANT_CHANGE = ("pilot-development", "pilot-live-working")
+
+
+def level_for_needs(content: Content, needs: str):
+    """Leutz's rule of thumb: milder needs, looser integration. The levels come from data/leutz.yaml
+    in their order (linkage first); the needs in the order the worked case's model lists them."""
+    order = get_args(Person.model_fields["needs"].annotation)
+    return sorted(content.integration_levels, key=lambda lvl: lvl.order)[order.index(needs)]
 
 
 def part(content: Content, part_id: str) -> Part:
@@ -80,7 +87,7 @@ def case_summary(content: Content, case: WorkedCase | None = None) -> CaseSummar
         services=len(contacts),
         organisations_met=len({c.partner for c in contacts}),
         contacts_per_month=sum(c.per_month for c in contacts),
-        level=levels[LEVEL_FOR_NEEDS[case.person.needs]].name,
+        level=level_for_needs(content, case.person.needs).name,
         significant_change_year=case.started + int(sum(figures[k].years for k in SIGNIFICANT_CHANGE)),
         culture_change_year=case.started + int(figures["culture-change"].years),
     )

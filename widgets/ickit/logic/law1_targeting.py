@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from ..errors import KitInputError
 
-LEVELS = ("linkage", "coordination", "full-integration")
 MAX_POPULATION = 100_000
 MAX_PER_PERSON = 1_000_000
 SHARE_TOLERANCE = 0.001
@@ -84,15 +83,21 @@ def check(a: Assumptions) -> None:
     if abs(sum(a.shares.values()) - 1) > SHARE_TOLERANCE:
         raise KitInputError(f"The shares of the need groups add up to {sum(a.shares.values()):.2f}; "
                             "they must add up to 1.")
-    for level in LEVELS:
+    for level in levels(a):
         if not 0 < a.cost[level] <= MAX_PER_PERSON:
             raise KitInputError(f"The cost of {level.replace('-', ' ')} must be more than 0 and at "
                                 f"most {MAX_PER_PERSON:,} a person.")
     for group, by_level in a.benefit.items():
-        for level in LEVELS:
-            if not 0 <= by_level[level] <= MAX_PER_PERSON:
+        for level in levels(a):
+            if not 0 <= by_level.get(level, -1) <= MAX_PER_PERSON:
                 raise KitInputError(f"The benefit of {level.replace('-', ' ')} for {a.names[group]} "
                                     f"must be from 0 to {MAX_PER_PERSON:,} a person.")
+
+
+def levels(a: Assumptions) -> tuple[str, ...]:
+    """The levels of integration, loosest first, as the assumptions price them (ids from
+    data/leutz.yaml, checked by the content models)."""
+    return tuple(a.cost)
 
 
 def group_sizes(a: Assumptions) -> dict[str, int]:
@@ -117,9 +122,9 @@ def population(a: Assumptions) -> list[tuple[str, float]]:
 
 def evaluate(a: Assumptions, plan: Plan) -> PlanResult:
     """Reach, cost and benefit of ``plan`` (need group -> level, or ``None`` for not targeted)."""
-    unknown = [lvl for lvl in plan.values() if lvl is not None and lvl not in LEVELS]
+    unknown = [lvl for lvl in plan.values() if lvl is not None and lvl not in levels(a)]
     if unknown or set(plan) - set(a.shares):
-        raise KitInputError("Choose one of the three levels of integration, or none, for each group.")
+        raise KitInputError("Choose a level of integration, or none, for each group.")
     people = population(a)
     results = []
     for group in a.shares:
@@ -133,13 +138,13 @@ def evaluate(a: Assumptions, plan: Plan) -> PlanResult:
 
 def everyone_fully_integrated(a: Assumptions) -> Plan:
     """Untargeted case management: full integration for every group."""
-    return {group: "full-integration" for group in a.shares}
+    return {group: levels(a)[-1] for group in a.shares}
 
 
 def summary_markdown(a: Assumptions, plan: Plan, unit: str, label: str,
                      level_names: dict[str, str] | None = None) -> str:
     """The plan, its result beside untargeted case management, and the assumptions, as Markdown."""
-    name_of = {**{lvl: lvl.replace("-", " ") for lvl in LEVELS}, **(level_names or {}), None: "not targeted"}
+    name_of = {**{lvl: lvl.replace("-", " ") for lvl in levels(a)}, **(level_names or {}), None: "not targeted"}
     mine, everyone = evaluate(a, plan), evaluate(a, everyone_fully_integrated(a))
     lines = ["# Law 1: whom to target", "", f"_{label}_", "",
              "| need group | people | level | cost | benefit |", "|---|---:|---|---:|---:|"]
@@ -151,7 +156,7 @@ def summary_markdown(a: Assumptions, plan: Plan, unit: str, label: str,
         lines.append(f"| {name} | {r.reached} | {r.cost:,.0f} | {r.benefit:,.0f} | {value} |")
     lines += ["", f"Assumptions ({unit}): population {a.population}, seed {a.seed}.", ""]
     for group in a.shares:
-        per_level = ", ".join(f"{name_of[lvl]} {a.benefit[group][lvl]:g}" for lvl in LEVELS)
+        per_level = ", ".join(f"{name_of[lvl]} {a.benefit[group][lvl]:g}" for lvl in levels(a))
         lines.append(f"- {a.names[group]}: share {a.shares[group]:g}; benefit per person: {per_level}")
-    lines.append("- Cost per person: " + ", ".join(f"{name_of[lvl]} {a.cost[lvl]:g}" for lvl in LEVELS))
+    lines.append("- Cost per person: " + ", ".join(f"{name_of[lvl]} {a.cost[lvl]:g}" for lvl in levels(a)))
     return "\n".join(lines) + "\n"

@@ -110,7 +110,8 @@ def _team_dimensions(c: Content) -> str:
 
 
 def _team_process_models(c: Content) -> str:
-    return "".join(card(m.name, m.summary, "Path: " + " → ".join(s.replace("-", " ") for s in m.referral_path))
+    labels = {s.id: s.label for s in c.team_choice.stages}
+    return "".join(card(m.name, m.summary, "Path: " + " → ".join(labels[s] for s in m.referral_path))
                    for m in c.team_process_models)
 
 
@@ -141,8 +142,8 @@ def _worked_case(c: Content) -> str:
     contacts = items(f"{x.service}: {x.per_month} a month" for x in p.contacts)
     return (card(f"{w.name} (fictional)", w.place, f"Partnership formed in {w.started}.", extra=partners)
             + card(f"{p.name}, {p.age}", *p.story)
-            + card("What matters to him", extra=items(p.what_matters))
-            + card("Services he meets", extra=contacts)
+            + card(f"What matters to {p.name}", extra=items(p.what_matters))
+            + card(f"Services {p.name} meets", extra=contacts)
             + card("Tensions in the partnership", extra=items(w.tensions)))
 
 
@@ -156,8 +157,6 @@ RENDERERS: dict[str, Callable[[Content], str]] = {
     "lessons": _lessons,
     "lessons-thread": _lessons_thread,
     "outcomes": _outcomes,
-    **{f"dimension-{d}": _dimension(d) for d in
-       ("vision", "leadership", "culture", "local-context", "integrated-teams", "time")},
     "boundary-spanners": _boundary_spanners,
     "leadership-styles": _leadership_styles,
     "leadership-components": _leadership_components,
@@ -173,8 +172,14 @@ RENDERERS: dict[str, Callable[[Content], str]] = {
 }
 
 
+def renderers(content: Content) -> dict[str, Callable[[Content], str]]:
+    """Every topic by name: the fixed ones and ``dimension-<id>`` for each dimension in the data."""
+    return {**RENDERERS, **{f"dimension-{d.id}": _dimension(d.id) for d in content.dimensions}}
+
+
 def render(content: Content, name: str) -> str:
     """The HTML for one named topic; an unknown name gives a plain message."""
-    if name not in RENDERERS:
-        raise KitInputError(f"There is no topic '{name}'; the topics are: {', '.join(RENDERERS)}.")
-    return RENDERERS[name](content)
+    found = renderers(content)
+    if name not in found:
+        raise KitInputError(f"There is no topic '{name}'; the topics are: {', '.join(found)}.")
+    return found[name](content)

@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .parse_cache import cached_parse
+from .references import problems as broken_references
 from .schema import Content
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -91,7 +92,8 @@ def read_sections(data_dir: Path) -> tuple[dict[str, Any], dict[str, Path]]:
 
 
 def cross_check(content: Content) -> Iterator[tuple[tuple, str]]:
-    """Ids, numbers and orders unique within each list; every source key in the bibliography."""
+    """Ids, numbers and orders unique within each list; every source key in the bibliography;
+    every id one section names in another known there (``references.py``)."""
     known = {s.id for s in content.sources}
     for loc, node in _walk(content, ()):
         if isinstance(node, list) and node and all(isinstance(n, BaseModel) for n in node):
@@ -107,6 +109,7 @@ def cross_check(content: Content) -> Iterator[tuple[tuple, str]]:
                 key = getattr(node, attr) if attr in type(node).model_fields else None
                 if key is not None and key not in known:
                     yield loc + (attr,), f"unknown source {key!r} (not an id in the bibliography)"
+    yield from broken_references(content)
 
 
 def _field(node: BaseModel, attr: str):

@@ -19,6 +19,10 @@ MAX_MONTHS = 240
 MAX_WEEKS = 1040
 MAX_ROWS = 40
 
+# The realism checks the planner knows (ickit.logic.plan_checks.CHECKS; a test keeps them equal).
+CHECK_IDS = ("culture-change-short", "no-culture-change", "live-too-early", "results-too-early",
+             "no-review", "no-quick-wins", "no-timescales-briefing")
+
 PlanName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80,
                                             pattern=r"^[^<>\x00-\x1f\x7f]*$")]
 
@@ -66,6 +70,12 @@ class PlanCheck(Strict):
     message: Text
     timescale: Slug | None = None
     requirement: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")] | None = None
+
+    @model_validator(mode="after")
+    def _one_kind_of_evidence(self):
+        if (self.timescale is None) == (self.requirement is None):
+            raise ValueError("give exactly one of timescale and requirement")
+        return self
 
 
 class Plans(Strict):

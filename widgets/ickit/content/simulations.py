@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .models import Item, Slug, Strict, Text
 
@@ -94,3 +94,10 @@ class StakeholderMapContent(Item):
     quadrants: list[Quadrant] = Field(min_length=4, max_length=4)
     starter: list[StarterStakeholder] = Field(min_length=3)
     circumstances: list[Circumstance] = Field(min_length=1)
+
+    @field_validator("quadrants")
+    @classmethod
+    def _one_quadrant_each(cls, quadrants: list[Quadrant]) -> list[Quadrant]:
+        if len({(q.high_power, q.high_interest) for q in quadrants}) != 4:
+            raise ValueError("the four quadrants need one each of high and low power and interest")
+        return quadrants

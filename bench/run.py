@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "widgets"))
 
 from ickit.content import clear_cache, load_content  # noqa: E402
-from ickit.serve import DASHBOARD_DIR, ServeOptions, run_voila, template_env, voila_config  # noqa: E402
+from ickit.serve import DASHBOARD_DIR, ServeOptions, run_voila, server_env, voila_config  # noqa: E402
 
 BLANK = "blank.ipynb"
 TARGETS = "targets: TTI <= 1.5x blank; redraw p95 < 100 ms; memory <= 1.6x bare; burst p95 < 3 s, 0 failed"
@@ -92,7 +92,7 @@ def start_server(root: Path, expect: int, pool: int, log: Path) -> tuple[subproc
             f"run.child_serve(run.Path({str(root)!r}), {port}, {expect}, {pool})")
     with log.open("wb") as out:
         process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=out,
-                                   stderr=subprocess.STDOUT, env={**os.environ, **template_env()})
+                                   stderr=subprocess.STDOUT, env={**os.environ, **server_env()})
     for _ in range(600):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/static/ickit.css", timeout=5)

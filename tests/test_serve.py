@@ -1,5 +1,9 @@
 """`ickit serve`: the options a trainer gives become the right Voila configuration."""
 
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 
 from ickit import cli
@@ -8,8 +12,11 @@ from ickit.serve import (
     ServeError,
     ServeOptions,
     kernel_budget,
+    kernel_transport,
     landing_page_config,
     pool_sizes,
+    preheated,
+    server_env,
     voila_config,
 )
 
@@ -34,7 +41,18 @@ def test_defaults_are_safe(content):
     assert c.MappingKernelManager.cull_idle_timeout > 0
     assert c.MappingKernelManager.cull_interval > 0
     assert "file_allowlist" not in c.VoilaConfiguration  # Voila's default: images only
+    assert c.KernelManager.transport in ("ipc", "tcp")
 
+
+def test_kernels_use_unix_sockets_unless_the_path_is_too_long():
+    assert kernel_transport("/tmp") == "ipc"
+    assert kernel_transport("/home/someone/with/a/very/long/temporary/folder/path") == "tcp"
+
+
+def test_data_folder_reaches_the_kernels(tmp_path):
+    assert server_env(tmp_path)["ICKIT_DATA"] == str(tmp_path.resolve())
+    assert "ICKIT_DATA" not in server_env()
+    assert server_env()["JUPYTER_PATH"].split(os.pathsep)[0].endswith("share")
 
 def test_pools_cover_the_dashboards_in_use(content):
     pools = voila_config(ServeOptions(expect=60, dashboards=("contents",)), content,
@@ -45,7 +63,15 @@ def test_pools_cover_the_dashboards_in_use(content):
 def test_pool_sizes_spread_and_cap():
     assert pool_sizes(10, ["a.ipynb", "b.ipynb"], budget=40)["a.ipynb"] == {"pool_size": 5}
     assert pool_sizes(60, ["a.ipynb", "b.ipynb"], budget=8)["b.ipynb"] == {"pool_size": 4}
-    assert pool_sizes(1, ["a.ipynb", "b.ipynb", "c.ipynb"], budget=8)["c.ipynb"] == {"pool_size": 1}
+    three = pool_sizes(1, ["a.ipynb", "b.ipynb", "c.ipynb"], budget=8)
+    assert [three[n]["pool_size"] for n in ("a.ipynb", "b.ipynb", "c.ipynb")] == [1, 0, 0]
+
+
+@pytest.mark.parametrize("expect, budget, dashboards", [(10, 10, 8), (20, 13, 8), (60, 2, 8),
+                                                        (7, 40, 3), (60, 40, 1)])
+def test_pools_never_exceed_expect_or_budget(expect, budget, dashboards):
+    notebooks = [f"d{i}.ipynb" for i in range(dashboards)]
+    assert preheated(pool_sizes(expect, notebooks, budget)) == min(expect, budget)
     with pytest.raises(ServeError, match="at least 1"):
         pool_sizes(0, ["a.ipynb"], budget=8)
 
@@ -107,3 +133,10 @@ def test_template_links_nothing_outside():
 
 def test_template_keeps_voila_licence():
     assert "Voilà contributors" in (TEMPLATE / "LICENSE").read_text(encoding="utf-8")
+
+
+def test_cli_data_folder_is_passed_on(launched, tmp_path):
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", tmp_path / "data")
+    assert cli.main(["--data", str(tmp_path / "data"), "serve", "--no-browser"]) == 0
+    (options,) = launched
+    assert options.data == tmp_path / "data"

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ickit.serve import template_env
+from ickit.serve import server_env
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT_MS = 60_000
@@ -75,7 +75,7 @@ def start_server(tmp_dir: Path, *args: str, timeout: float = 120) -> VoilaServer
     """Start ``python -m ickit serve --no-browser`` with ``args`` and wait until it answers."""
     port = free_port()
     log = tmp_dir / f"voila-{port}.log"
-    env = {**os.environ, **template_env(), "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, **server_env(), "PYTHONUNBUFFERED": "1"}
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "ickit", "serve", "--port", str(port), "--no-browser", *args],

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .content import ContentError, load_content
 from .content.summary import summarise
-from .serve import ServeError, ServeOptions, in_use, landing_url, serve, with_token
+from .serve import (DASHBOARD_DIR, ServeError, ServeOptions, in_use, kernel_budget, landing_url,
+                    pool_sizes, preheated, serve, with_token)
 
 
 def check(args: argparse.Namespace) -> int:
@@ -36,9 +37,11 @@ def serve_seminar(args: argparse.Namespace) -> int:
                                       dashboards=tuple(args.dashboard or ()),
                                       open_browser=not args.no_browser, data=args.data))
     try:
-        in_use(content, options.dashboards)
-        print(f"ickit: serving {len(content.dashboards)} dashboard(s) for {options.expect} "
-              f"participant(s) joining at once; stop with Ctrl+C")
+        kernels = preheated(pool_sizes(options.expect, in_use(content, options.dashboards),
+                                       kernel_budget()))
+        print(f"ickit: serving {len(content.dashboards)} dashboard(s), with {kernels} kernel(s) "
+              f"started in advance for {options.expect} participant(s) joining at once; "
+              "stop with Ctrl+C")
         if options.public:
             print("ickit: open to every network this machine is on; participants need the token.")
             print(f"ickit: share this address, replacing HOST with this machine's name or address:"
@@ -55,7 +58,7 @@ def serve_seminar(args: argparse.Namespace) -> int:
 def clean_notebooks(args: argparse.Namespace) -> int:
     from . import hygiene
 
-    paths = args.notebooks or sorted(Path("notebooks").glob("[0-9][0-9]_*.ipynb"))
+    paths = args.notebooks or sorted(DASHBOARD_DIR.parent.glob("[0-9][0-9]_*.ipynb"))
     for path in paths:
         hygiene.clean_file(Path(path), run=args.execute)
         print(f"cleaned {path}")

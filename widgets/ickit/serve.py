@@ -7,9 +7,9 @@ starting a server; :func:`serve` runs Voila with it in this process.
 from __future__ import annotations
 
 import functools
-import math
 import os
 import secrets
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,18 +59,24 @@ def kernel_budget(mb_available: int | None = None) -> int:
 
 
 def pool_sizes(expect: int, notebooks: list[str], budget: int) -> dict[str, dict]:
-    """Kernel pools: ``expect`` joiners spread over the dashboards in use, within ``budget``.
+    """Kernel pools: ``expect`` joiners spread over the dashboards in use, never more in all
+    than ``expect`` or ``budget``.
 
-    Dashboards not in use get no pool (a visitor still gets a fresh kernel, only slower).
+    Dashboards not in use, or left over when there are more dashboards than kernels, get no pool
+    (a visitor still gets a fresh kernel, only slower).
     """
     if expect < 1:
         raise ServeError("--expect must be at least 1 (the number of people joining at once)")
     pools: dict[str, dict] = {"default": {"pool_size": 0}}
     if notebooks:
-        total = min(expect, budget)
-        each = max(1, math.ceil(total / len(notebooks)))
-        pools.update({nb: {"pool_size": each} for nb in notebooks})
+        each, extra = divmod(min(expect, budget), len(notebooks))
+        pools.update({nb: {"pool_size": each + (i < extra)} for i, nb in enumerate(notebooks)})
     return pools
+
+
+def preheated(pools: dict[str, dict]) -> int:
+    """How many kernels the pools start in advance."""
+    return sum(p["pool_size"] for p in pools.values())
 
 
 def in_use(content: Content, chosen: tuple[str, ...]) -> list[str]:
@@ -114,6 +120,9 @@ def voila_config(options: ServeOptions, content: Content, budget: int) -> Config
     c.VoilaConfiguration.page_config_hook = functools.partial(landing_page_config,
                                                               content=content)
     c.VoilaKernelManager.kernel_pools_config = pool_sizes(options.expect, notebooks, budget)
+    # Unix sockets, not TCP ports: kernels started together cannot race for a port, and no
+    # kernel traffic crosses the network; TCP only where a socket's path would be too long
+    c.KernelManager.transport = kernel_transport()
     c.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
     c.MappingKernelManager.cull_interval = CULL_INTERVAL_SECONDS
     # A tab left open keeps its kernel; a closed or lost tab frees it after the idle timeout.
@@ -121,27 +130,40 @@ def voila_config(options: ServeOptions, content: Content, budget: int) -> Config
     return c
 
 
+def kernel_transport(tmp: str | None = None) -> str:
+    """``ipc`` when Voila's runtime folder (under the temp folder) leaves room for socket paths.
+
+    A socket path ends ``/voila_XXXXXXXX/kernel-<36-character id>-ipc-N``, about 60 characters,
+    and Linux allows 107 in all.
+    """
+    return "ipc" if len(tmp or tempfile.gettempdir()) <= 40 else "tcp"
+
+
 def landing_url(options: ServeOptions, host: str = "127.0.0.1") -> str:
     query = f"?token={options.token}" if options.token else ""
     return f"http://{host}:{options.port}/{query}"
 
 
-def template_env() -> dict[str, str]:
-    """``JUPYTER_PATH`` with the kit's template folder first, for this process and its kernels."""
+def server_env(data: Path | None = None) -> dict[str, str]:
+    """The environment for Voila and its kernels: the kit's template folder first on
+    ``JUPYTER_PATH``, and ``ICKIT_DATA`` when the content comes from another folder."""
     rest = os.environ.get("JUPYTER_PATH")
-    return {"JUPYTER_PATH": os.pathsep.join(filter(None, [str(TEMPLATE_ROOT), rest]))}
+    env = {"JUPYTER_PATH": os.pathsep.join(filter(None, [str(TEMPLATE_ROOT), rest]))}
+    if data is not None:
+        env["ICKIT_DATA"] = str(Path(data).resolve())
+    return env
 
 
 def serve(options: ServeOptions, content: Content) -> None:
     """Run Voila with the kit's configuration until interrupted."""
-    run_voila(voila_config(options, content, kernel_budget()), options.root)
+    run_voila(voila_config(options, content, kernel_budget()), options.root, options.data)
 
 
-def run_voila(config: Config, root: Path) -> None:
+def run_voila(config: Config, root: Path, data: Path | None = None) -> None:
     """Run Voila over ``root`` with ``config`` and the kit's template until interrupted."""
     from voila.app import Voila
 
-    os.environ.update(template_env())
+    os.environ.update(server_env(data))
     Voila.launch_instance(argv=[str(root)], config=config)
 
 

@@ -1,6 +1,7 @@
 """What a visitor can and cannot do through `ickit serve`: no code, no source files, token in public."""
 
 import asyncio
+import concurrent.futures
 import json
 import re
 import urllib.error
@@ -9,7 +10,7 @@ import uuid
 
 import pytest
 from jupyter_server.services.kernels.connection.base import serialize_msg_to_ws_v1
-from tornado.httpclient import HTTPRequest
+from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
 NOTEBOOK = "contents.ipynb"
@@ -36,7 +37,11 @@ def message(msg_type: str, content: dict) -> dict:
 
 
 async def replies_to(url: str, msgs: list[dict], subprotocol: str | None) -> list[str]:
-    """Send ``msgs`` on a kernel websocket; the msg_types of the replies to them, in 8 s."""
+    """Send ``msgs`` on a kernel websocket; the msg_types of the replies to them.
+
+    Reading stops at the reply to the last message (the kernel answers its shell messages in
+    order, so any reply to an earlier one has come by then), or after 60 s.
+    """
     request = HTTPRequest(url, connect_timeout=60, request_timeout=60)
     ws = await websocket_connect(request, subprotocols=[subprotocol] if subprotocol else None)
     for msg in msgs:
@@ -49,7 +54,8 @@ async def replies_to(url: str, msgs: list[dict], subprotocol: str | None) -> lis
     ids = {m["header"]["msg_id"] for m in msgs}
     seen = []
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + 8
+    deadline = loop.time() + 60
+    last = msgs[-1]["header"]["msg_id"]
     while loop.time() < deadline:
         try:
             raw = await asyncio.wait_for(ws.read_message(), deadline - loop.time())
@@ -66,8 +72,16 @@ async def replies_to(url: str, msgs: list[dict], subprotocol: str | None) -> lis
             reply = json.loads(raw)
         if reply["parent_header"].get("msg_id") in ids:
             seen.append(reply["header"]["msg_type"])
+            if reply["parent_header"]["msg_id"] == last and reply["header"]["msg_type"].endswith("_reply"):
+                break
     ws.close()
     return seen
+
+
+def run_apart(coro):
+    """``asyncio.run`` in a thread of its own: Playwright's sync API may own this thread's loop."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 @pytest.mark.parametrize("subprotocol", [None, V1], ids=["json", "v1"])
@@ -80,7 +94,7 @@ def test_a_visitor_cannot_run_code(voila_server, tmp_path, subprotocol):
     msgs = [message("execute_request", {"code": code, "silent": False, "store_history": False,
                                         "user_expressions": {}, "allow_stdin": False}),
             message("kernel_info_request", {})]
-    seen = asyncio.run(replies_to(url, msgs, subprotocol))
+    seen = run_apart(replies_to(url, msgs, subprotocol))
     assert "kernel_info_reply" in seen, f"the kernel did not answer at all: {seen}"
     assert "execute_reply" not in seen and "execute_input" not in seen
     assert not marker.exists()
@@ -137,5 +151,6 @@ def test_public_requires_its_token(public_server):
 def test_public_websocket_needs_the_token(public_server):
     status, page = get(f"{public_server.base_url}voila/render/{NOTEBOOK}?token={public_server.token}")
     url = f"ws://127.0.0.1:{public_server.port}/api/kernels/{kernel_id(page)}/channels"
-    with pytest.raises(Exception):
-        asyncio.run(replies_to(url, [message("kernel_info_request", {})], None))
+    with pytest.raises(HTTPClientError) as refused:
+        run_apart(replies_to(url, [message("kernel_info_request", {})], None))
+    assert refused.value.code == 403

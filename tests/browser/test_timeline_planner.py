@@ -31,6 +31,12 @@ def test_editing_a_duration_moves_the_bar_and_changes_the_warnings(page, voila_s
     expect(warnings).not_to_contain_text("Culture change given too little time", timeout=TIMEOUT)
     expect(warnings).to_contain_text("Results judged too soon")
     expect(plot).to_contain_text("3 years 6 months", timeout=TIMEOUT)
-    share_after, days_after = view.locator(".js-plotly-plot").first.evaluate(BAR, "culture change")
+    # plotly may still be laying the new bars out: wait until the bar has a drawn width again
+    redrawn = plot.element_handle()
+    page.wait_for_function(f"""plot => {{
+        const [share, days] = ({BAR})(plot, "culture change");
+        return Number.isFinite(share) && days > 1000;
+    }}""", arg=redrawn, timeout=TIMEOUT)
+    share_after, days_after = redrawn.evaluate(BAR, "culture change")
     assert days_before < 600 and days_after > 1000, (days_before, days_after)
     assert share_after > share_before + 0.05, (share_before, share_after)

@@ -8,7 +8,8 @@ headless Chromium: time to interactive against the blank notebook (ratio), the k
 memory against the blank notebook's kernel (ratio), and control-change-to-redraw time. Then a join
 burst: N participants request the dashboard at the same moment and each opens its kernel
 connection (the work the server does when a room joins; their browsers run on their own
-machines). Prints a table; the targets are in TARGETS.
+machines), on a server of its own started as `ickit serve --expect N --dashboard ID` would start
+it, once its kernel pool has filled. Prints a table; the targets are in TARGETS.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "widgets"))
 
 from ickit.content import clear_cache, load_content  # noqa: E402
-from ickit.serve import DASHBOARD_DIR, ServeOptions, run_voila, server_env, voila_config  # noqa: E402
+from ickit.serve import (DASHBOARD_DIR, ServeOptions, kernel_budget, pool_sizes,  # noqa: E402
+                         run_voila, server_env, voila_config)
 
 BLANK = "blank.ipynb"
 TARGETS = "targets: TTI <= 1.5x blank; redraw p95 < 100 ms; memory <= 1.6x bare; burst p95 < 3 s, 0 failed"
@@ -74,8 +76,15 @@ def pct(values: list[float], q: float) -> float:
 
 # --- the server ----------------------------------------------------------------------------
 
-def child_serve(root: Path, port: int, expect: int, pool: int) -> None:
-    """In the server process: the kit's configuration, ``pool`` kernels for every notebook."""
+def child_serve(root: Path, port: int, expect: int, pool: int, dashboard: str = "") -> None:
+    """In the server process: the kit's configuration. With ``dashboard``, exactly what
+    ``ickit serve --expect EXPECT --dashboard DASHBOARD`` configures; else ``pool`` kernels for
+    every notebook in ``root``."""
+    if dashboard:
+        options = ServeOptions(port=port, expect=expect, open_browser=False, root=root,
+                               dashboards=(dashboard,))
+        run_voila(voila_config(options, load_content(), kernel_budget()), root)
+        return
     config = voila_config(ServeOptions(port=port, expect=expect, open_browser=False, root=root),
                           load_content(), budget=pool)
     notebooks = [p.name for p in root.glob("*.ipynb")]
@@ -84,12 +93,13 @@ def child_serve(root: Path, port: int, expect: int, pool: int) -> None:
     run_voila(config, root)
 
 
-def start_server(root: Path, expect: int, pool: int, log: Path) -> tuple[subprocess.Popen, int]:
+def start_server(root: Path, expect: int, pool: int, log: Path,
+                 dashboard: str = "") -> tuple[subprocess.Popen, int]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     code = (f"import sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); import run; "
-            f"run.child_serve(run.Path({str(root)!r}), {port}, {expect}, {pool})")
+            f"run.child_serve(run.Path({str(root)!r}), {port}, {expect}, {pool}, {dashboard!r})")
     with log.open("wb") as out:
         process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=out,
                                    stderr=subprocess.STDOUT, env={**os.environ, **server_env()})
@@ -105,11 +115,12 @@ def start_server(root: Path, expect: int, pool: int, log: Path) -> tuple[subproc
     sys.exit("the server did not start within 5 minutes")
 
 
-def wait_for_pools(log: Path, count: int, timeout: float = 600) -> None:
-    """Wait until Voila reports ``count`` pools filled."""
+def wait_for_pools(log: Path, count: int, timeout: float = 900, size: int | None = None) -> None:
+    """Wait until Voila reports ``count`` pools filled (with ``size`` kernels, if given)."""
+    said = "is filled with" if size is None else f"is filled with {size} kernel"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if log.read_text(errors="replace").count("is filled with") >= count:
+        if log.read_text(errors="replace").count(said) >= count:
             return
         time.sleep(1)
     print("note: not every kernel pool filled in time; figures may be pessimistic")
@@ -237,6 +248,37 @@ def shutdown(base: str, kernels: list[str]) -> None:
             pass
 
 
+def join_burst(work: Path, dashboard, size: int) -> tuple[str, str, int, float, float]:
+    """A room of ``size`` joining ``dashboard`` at once, on a server started as
+    ``ickit serve --expect SIZE --dashboard ID`` would be, once its pool has filled."""
+    log = work / f"burst-{dashboard.id}.log"
+    pools = pool_sizes(size, [dashboard.notebook], kernel_budget())
+    process, port = start_server(work, size, 0, log, dashboard.id)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for_pools(log, 1, size=pools[dashboard.notebook]["pool_size"])
+        time.sleep(3)
+        before = time.perf_counter()
+        results = asyncio.run(burst(base, dashboard.notebook, size))
+        wall = time.perf_counter() - before
+        server_mb = tree_rss_mb(process.pid)
+        times = [t for t, k in results if k]
+        shutdown(base, [k for _, k in results if k])
+    finally:
+        stop(process)
+    p50 = f"{pct(times, .5):.2f}" if times else "n/a"
+    p95 = f"{pct(times, .95):.2f}" if times else "n/a"
+    return p50, p95, sum(1 for _, k in results if not k), server_mb, wall
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 # --- content -------------------------------------------------------------------------------
 
 def content_load_ms(runs: int = 10) -> tuple[float, float]:
@@ -261,7 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--burst", type=int, default=60, help="participants joining at once")
     parser.add_argument("--runs", type=int, default=5, help="page loads per notebook")
     parser.add_argument("--redraws", type=int, default=20, help="control changes per dashboard")
-    parser.add_argument("--pool", type=int, default=2, help="preheated kernels per notebook")
+    parser.add_argument("--pool", type=int, default=2,
+                        help="preheated kernels per notebook for the page measures")
     parser.add_argument("--dashboard", action="append", help="only these dashboard ids")
     args = parser.parse_args(argv)
 
@@ -298,35 +341,23 @@ def main(argv: list[str] | None = None) -> int:
                 except Exception as err:  # one broken dashboard must not hide the others
                     print(f"{d.id}: not measured ({type(err).__name__}: {str(err)[:80]})")
             browser.close()
+        stop(process)  # the bursts each get a server of their own
         print(f"blank notebook: time to interactive {ref['tti']:.2f} s, kernel {ref['mem']:.0f} MB")
         print(f"{'dashboard':22} {'TTI s':>6} {'xblank':>6} {'kernel MB':>9} {'xbare':>6} "
               f"{'redraw p50/p95 ms':>17} {'burst':>5} {'p50 s':>6} {'p95 s':>6} {'failed':>6} "
               f"{'server MB':>9}")
         for d, m in rows:
-            time.sleep(5)
-            before = time.perf_counter()
-            results = asyncio.run(burst(base, d.notebook, args.burst))
-            wall = time.perf_counter() - before
-            server_mb = tree_rss_mb(process.pid)
-            times = [t for t, k in results if k]
-            failed = sum(1 for _, k in results if not k)
-            shutdown(base, [k for _, k in results if k])
+            p50, p95, failed, server_mb, wall = join_burst(work, d, args.burst)
             draws = m["draws"]
             redraw = f"{pct(draws, .5):.0f}/{pct(draws, .95):.0f}" if draws else "n/a"
             mem = f"{m['mem']:.0f}" if m["mem"] else "n/a"
             mem_ratio = f"{m['mem'] / ref['mem']:.2f}" if m["mem"] and ref["mem"] else "n/a"
-            p50 = f"{pct(times, .5):.2f}" if times else "n/a"
-            p95 = f"{pct(times, .95):.2f}" if times else "n/a"
             print(f"{d.id:22} {m['tti']:6.2f} {m['tti'] / ref['tti']:6.2f} {mem:>9} "
                   f"{mem_ratio:>6} {redraw:>17} {args.burst:5d} {p50:>6} {p95:>6} "
                   f"{failed:6d} {server_mb:9.0f}   (burst took {wall:.1f} s)", flush=True)
         print(TARGETS)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

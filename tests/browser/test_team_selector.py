@@ -38,7 +38,7 @@ def test_guided_questions_give_ranked_suggestions(page, voila_server, open_dashb
     ranking = page.locator(f"{VIEW} .ickit-ranking")
     expect(ranking).to_contain_text("Team process models", timeout=TIMEOUT)
     expect(ranking.locator(".ickit-suggestion")).to_have_count(11)
-    expect(ranking).to_contain_text("(ICN 2008)")
+    expect(ranking).to_contain_text("Integrated Care Network (2008)")
     page.get_by_role("button", name="Use the top two").click()
     page.get_by_role("tab", name="Save and load").click()
     expect(page.locator(f"{VIEW} a.ickit-download")).to_have_count(2, timeout=TIMEOUT)

@@ -19,7 +19,3 @@ def dashboard_header(dashboard_id: str, content: Content | None = None) -> widge
     d = found[dashboard_id]
     return widgets.HTML(f"<h1>{escape(d.title)}</h1><p>{escape(d.purpose)}</p>")
 
-
-def dashboard(dashboard_id: str, view: widgets.Widget, content: Content | None = None) -> widgets.VBox:
-    """The header above a dashboard's view: the one thing a dashboard notebook shows."""
-    return widgets.VBox([dashboard_header(dashboard_id, content), view])

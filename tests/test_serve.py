@@ -64,14 +64,17 @@ def test_pool_sizes_spread_and_cap():
     assert pool_sizes(10, ["a.ipynb", "b.ipynb"], budget=40)["a.ipynb"] == {"pool_size": 5}
     assert pool_sizes(60, ["a.ipynb", "b.ipynb"], budget=8)["b.ipynb"] == {"pool_size": 4}
     three = pool_sizes(1, ["a.ipynb", "b.ipynb", "c.ipynb"], budget=8)
-    assert [three[n]["pool_size"] for n in ("a.ipynb", "b.ipynb", "c.ipynb")] == [1, 0, 0]
+    assert [three[n]["pool_size"] for n in ("a.ipynb", "b.ipynb", "c.ipynb")] == [1, 1, 1]
 
 
 @pytest.mark.parametrize("expect, budget, dashboards", [(10, 10, 8), (20, 13, 8), (60, 2, 8),
-                                                        (7, 40, 3), (60, 40, 1)])
-def test_pools_never_exceed_expect_or_budget(expect, budget, dashboards):
+                                                        (7, 40, 3), (60, 40, 1), (2, 40, 8)])
+def test_pools_cover_each_dashboard_within_the_budget(expect, budget, dashboards):
     notebooks = [f"d{i}.ipynb" for i in range(dashboards)]
-    assert preheated(pool_sizes(expect, notebooks, budget)) == min(expect, budget)
+    pools = pool_sizes(expect, notebooks, budget)
+    assert preheated(pools) == min(max(expect, dashboards), budget)
+    if budget >= dashboards:
+        assert all(pools[nb]["pool_size"] >= 1 for nb in notebooks)
     with pytest.raises(ServeError, match="at least 1"):
         pool_sizes(0, ["a.ipynb"], budget=8)
 

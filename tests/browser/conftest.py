@@ -123,7 +123,8 @@ def start_voila(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def voila_server(start_voila):
-    return start_voila("--expect", "2")
+    """Two kernels started in advance for each dashboard, as a seminar would have them."""
+    return start_voila("--expect", "16")
 
 
 @pytest.fixture(scope="session")

@@ -59,17 +59,17 @@ def kernel_budget(mb_available: int | None = None) -> int:
 
 
 def pool_sizes(expect: int, notebooks: list[str], budget: int) -> dict[str, dict]:
-    """Kernel pools: ``expect`` joiners spread over the dashboards in use, never more in all
-    than ``expect`` or ``budget``.
+    """Kernel pools: ``expect`` joiners spread over the dashboards in use, and at least one
+    kernel for each of them, never more in all than ``budget``.
 
-    Dashboards not in use, or left over when there are more dashboards than kernels, get no pool
-    (a visitor still gets a fresh kernel, only slower).
+    Every dashboard in use gets a pool because Voila 0.5.13 can stall a page it renders on a
+    fresh kernel (see README, known issues); dashboards not in use get none.
     """
     if expect < 1:
         raise ServeError("--expect must be at least 1 (the number of people joining at once)")
     pools: dict[str, dict] = {"default": {"pool_size": 0}}
     if notebooks:
-        each, extra = divmod(min(expect, budget), len(notebooks))
+        each, extra = divmod(min(max(expect, len(notebooks)), budget), len(notebooks))
         pools.update({nb: {"pool_size": each + (i < extra)} for i, nb in enumerate(notebooks)})
     return pools
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -104,11 +105,13 @@ def lab(tmp_path_factory):
 def test_notebook_runs_and_its_widgets_render(lab, page, notebook):
     page.goto(lab.url(f"lab/tree/{notebook}"), wait_until="load")
     page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=120_000)
-    idle = ".jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status='idle']"
-    page.wait_for_selector(f"{idle}, .jp-Dialog", timeout=120_000)
-    if page.locator(".jp-Dialog").count():  # a kernel choice; the notebook names python3
-        page.locator(".jp-Dialog").get_by_role("button", name="Select", exact=True).click()
-    page.wait_for_selector(idle, timeout=120_000)
+    select = page.locator(".jp-Dialog").get_by_role("button", name="Select", exact=True)
+    try:  # after the previous test's kernels were shut down, Lab may ask which kernel to start
+        select.click(timeout=15_000)
+    except PlaywrightTimeoutError:
+        pass
+    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status='idle']",
+                           timeout=120_000)
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
     try:

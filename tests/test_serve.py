@@ -143,3 +143,17 @@ def test_cli_data_folder_is_passed_on(launched, tmp_path):
     assert cli.main(["--data", str(tmp_path / "data"), "serve", "--no-browser"]) == 0
     (options,) = launched
     assert options.data == tmp_path / "data"
+
+
+def test_pools_refill_after_the_room_has_joined(content):
+    assert voila_config(ServeOptions(), content, budget=8).VoilaKernelManager.fill_delay == 30
+    assert voila_config(ServeOptions(refill_delay=1), content, budget=8) \
+        .VoilaKernelManager.fill_delay == 1
+    with pytest.raises(ServeError, match="--refill-delay"):
+        voila_config(ServeOptions(refill_delay=-1), content, budget=8)
+
+
+def test_cli_refill_delay(launched):
+    assert cli.main(["serve", "--refill-delay", "5", "--no-browser"]) == 0
+    (options,) = launched
+    assert options.refill_delay == 5

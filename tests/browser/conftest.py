@@ -123,8 +123,9 @@ def start_voila(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def voila_server(start_voila):
-    """Two kernels started in advance for each dashboard, as a seminar would have them."""
-    return start_voila("--expect", "16")
+    """Two kernels started in advance for each dashboard, as a seminar would have them, replaced
+    at once when taken: tests open the same dashboard several times in a row."""
+    return start_voila("--expect", "16", "--refill-delay", "1")
 
 
 @pytest.fixture(scope="session")

@@ -35,7 +35,8 @@ def serve_seminar(args: argparse.Namespace) -> int:
     content = load_content(args.data)
     options = with_token(ServeOptions(port=args.port, expect=args.expect, public=args.public,
                                       dashboards=tuple(args.dashboard or ()),
-                                      open_browser=not args.no_browser, data=args.data))
+                                      open_browser=not args.no_browser, data=args.data,
+                                      refill_delay=args.refill_delay))
     try:
         kernels = preheated(pool_sizes(options.expect, in_use(content, options.dashboards),
                                        kernel_budget()))
@@ -118,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dashboard", action="append", metavar="ID",
                    help="a dashboard you will use (repeatable; default: all of them)")
     p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    p.add_argument("--refill-delay", type=float, default=30.0, metavar="SECONDS",
+                   help="wait this long before replacing a kernel someone took, so a room "
+                        "joining at once is not slowed by new kernels starting (default 30)")
     p.set_defaults(run=serve_seminar)
     p = sub.add_parser("slides", help="build the decks, trainer guide and handouts into slides/")
     p.add_argument("--out", type=Path, default=None, help="where to write (default: the kit's slides/)")

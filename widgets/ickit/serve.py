@@ -35,6 +35,7 @@ class ServeOptions:
     public: bool = False
     dashboards: tuple[str, ...] = ()  # ids in data/dashboards.yaml; empty means all of them
     open_browser: bool = True
+    refill_delay: float = 30.0  # seconds before a kernel taken from a pool is replaced
     token: str = field(default="", repr=False)
     root: Path = DASHBOARD_DIR
     data: Path | None = None
@@ -104,6 +105,8 @@ def voila_config(options: ServeOptions, content: Content, budget: int) -> Config
     notebooks = in_use(content, options.dashboards)
     if options.public and not options.token:
         raise ServeError("serving in public needs a token")
+    if options.refill_delay < 0:
+        raise ServeError("--refill-delay must be zero or more seconds")
     c = Config()
     c.Voila.ip = "0.0.0.0" if options.public else "127.0.0.1"
     c.Voila.port = options.port
@@ -120,6 +123,9 @@ def voila_config(options: ServeOptions, content: Content, budget: int) -> Config
     c.VoilaConfiguration.page_config_hook = functools.partial(landing_page_config,
                                                               content=content)
     c.VoilaKernelManager.kernel_pools_config = pool_sizes(options.expect, notebooks, budget)
+    # refill a pool once the room has settled, not while it joins: on 2 cores, refilling as each
+    # kernel is taken starts dozens of kernels just when the joiners need the CPU
+    c.VoilaKernelManager.fill_delay = options.refill_delay
     # Unix sockets, not TCP ports: kernels started together cannot race for a port, and no
     # kernel traffic crosses the network; TCP only where a socket's path would be too long
     c.KernelManager.transport = kernel_transport()

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import plotly.graph_objects as go
 
+from . import plotly_template
 from ..logic.timeline import Plan, bars, describe_months, milestone_date, plan_end, span_months
 
 DAY_MS = 86_400_000
@@ -30,13 +31,17 @@ def row_labels(plan: Plan) -> list[str]:
 
 def timeline_figure(plan: Plan) -> go.Figure:
     """Bars in the plan's order from the top; bar ends are exclusive, as the plan's dates are."""
-    fig = go.Figure()
+    return go.Figure(timeline_spec(plan))
+
+
+def timeline_spec(plan: Plan) -> dict:
+    """:func:`timeline_figure` as a plain dict, for the dashboard (see ``ickit.charts``)."""
     labels = row_labels(plan)
-    kinds = list(dict.fromkeys(ws.kind for ws in plan.workstreams))
-    for kind in kinds:
+    traces = []
+    for kind in dict.fromkeys(ws.kind for ws in plan.workstreams):
         rows = [(labels[b.row], b) for b in bars(plan) if b.workstream.kind == kind]
-        fig.add_trace(go.Bar(
-            name=kind.replace("-", " "), orientation="h",
+        traces.append(dict(
+            type="bar", name=kind.replace("-", " "), orientation="h",
             y=[label for label, _ in rows],
             base=[b.start.isoformat() for _, b in rows],
             x=[(b.end - b.start).days * DAY_MS for _, b in rows],
@@ -45,18 +50,19 @@ def timeline_figure(plan: Plan) -> go.Figure:
             hovertemplate="%{y}<br>%{customdata[0]} to %{customdata[1]}<extra></extra>"))
     if plan.milestones:
         days = [milestone_date(plan, m).isoformat() for m in plan.milestones]
-        fig.add_trace(go.Scatter(
-            name="milestone", mode="markers", x=days, y=labels[len(plan.workstreams):],
+        traces.append(dict(
+            type="scatter", name="milestone", mode="markers", x=days, y=labels[len(plan.workstreams):],
             marker=dict(symbol="diamond", size=14, color="#222", line=dict(color="white", width=1)),
             hovertemplate="%{y}<br>%{x}<extra></extra>"))
-    _span(fig, plan)
-    fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", title=None)
-    fig.update_xaxes(type="date", title=None)
-    fig.update_layout(
-        barmode="overlay", height=max(320, 90 + 30 * len(labels)), template="plotly_white",
-        title=dict(text=_title(plan), x=0, font=dict(size=16)), legend_title_text="kind",
+    layout = dict(shapes=[], annotations=[], xaxis={}, yaxis={})
+    _span(layout, plan)
+    layout["yaxis"].update(categoryorder="array", categoryarray=labels, autorange="reversed", title={})
+    layout["xaxis"].update(type="date", title={})
+    layout.update(
+        barmode="overlay", height=max(320, 90 + 30 * len(labels)), template=plotly_template("plotly_white"),
+        title=dict(text=_title(plan), x=0, font=dict(size=16)), legend=dict(title=dict(text="kind")),
         margin=dict(l=10, r=10, t=60, b=30))
-    return fig
+    return dict(data=traces, layout=layout)
 
 
 def _title(plan: Plan) -> str:
@@ -67,22 +73,24 @@ def _title(plan: Plan) -> str:
             f"({describe_months(span_months(plan))})")
 
 
-def _span(fig: go.Figure, plan: Plan) -> None:
+def _span(layout: dict, plan: Plan) -> None:
     """Shade the plan's span and mark where it starts and ends; an empty plan shows its start."""
     empty = not plan.workstreams and not plan.milestones
     end = plan_end(plan)
     if not empty:
-        fig.add_shape(type="rect", xref="x", yref="paper", x0=plan.start.isoformat(),
-                      x1=end.isoformat(), y0=0, y1=1, fillcolor="rgba(90,120,160,0.08)",
-                      line_width=0, layer="below")
+        layout["shapes"].append(dict(type="rect", xref="x", yref="paper", x0=plan.start.isoformat(),
+                                     x1=end.isoformat(), y0=0, y1=1, fillcolor="rgba(90,120,160,0.08)",
+                                     line=dict(width=0), layer="below"))
     for day, text in ((plan.start, "start"),) if empty else ((plan.start, "start"), (end, "end")):
-        fig.add_shape(type="line", xref="x", yref="paper", x0=day.isoformat(), x1=day.isoformat(),
-                      y0=0, y1=1, line=dict(color="#5a78a0", width=1, dash="dot"))
-        fig.add_annotation(x=day.isoformat(), y=1, xref="x", yref="paper", text=text,
-                           showarrow=False, yanchor="bottom", font=dict(size=11, color="#5a78a0"))
+        layout["shapes"].append(dict(type="line", xref="x", yref="paper", x0=day.isoformat(),
+                                     x1=day.isoformat(), y0=0, y1=1,
+                                     line=dict(color="#5a78a0", width=1, dash="dot")))
+        layout["annotations"].append(dict(x=day.isoformat(), y=1, xref="x", yref="paper", text=text,
+                                          showarrow=False, yanchor="bottom",
+                                          font=dict(size=11, color="#5a78a0")))
     if empty:
-        fig.add_annotation(x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
-                           text="Add a workstream or a milestone to see it here")
-        fig.update_yaxes(visible=False)
-        fig.update_xaxes(range=[(plan.start - timedelta(days=30)).isoformat(),
-                                (plan.start + timedelta(days=365)).isoformat()])
+        layout["annotations"].append(dict(x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+                                          text="Add a workstream or a milestone to see it here"))
+        layout["yaxis"]["visible"] = False
+        layout["xaxis"]["range"] = [(plan.start - timedelta(days=30)).isoformat(),
+                                    (plan.start + timedelta(days=365)).isoformat()]

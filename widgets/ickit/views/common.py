@@ -13,6 +13,7 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 from IPython.display import display
 
+from ..charts import plotly_template
 from ..errors import KitInputError
 
 log = logging.getLogger("ickit")
@@ -60,13 +61,24 @@ def guarded(message: Message) -> Callable:
     return wrap
 
 
-def figure_bundle(fig: go.Figure) -> dict:
-    """The plotly MIME bundle: rendered by JupyterLab's and Voila's plotly extension, no CDN."""
+def figure_bundle(fig: go.Figure | dict) -> dict:
+    """The plotly MIME bundle: rendered by JupyterLab's and Voila's plotly extension, no CDN.
+
+    ``fig`` is a ``go.Figure`` or a chart's plain dict (its ``*_spec``). A dict is sent as it is,
+    with plotly's default template when it names none, as ``go.Figure`` would add it, so no
+    plotly validator is loaded for it (see ``ickit.charts``).
+    """
+    if isinstance(fig, dict):
+        layout = fig.get("layout", {})
+        if "template" not in layout:
+            layout = {**layout, "template": plotly_template()}
+        title = layout.get("title", {}).get("text")
+        return {PLOTLY_MIME: json.loads(json.dumps({**fig, "layout": layout})), "text/plain": title or "chart"}
     return {PLOTLY_MIME: json.loads(fig.to_json()), "text/plain": fig.layout.title.text or "chart"}
 
 
-def show_figure(output: widgets.Output, fig: go.Figure) -> None:
-    """Replace what ``output`` shows with ``fig``."""
+def show_figure(output: widgets.Output, fig: go.Figure | dict) -> None:
+    """Replace what ``output`` shows with ``fig`` (a ``go.Figure`` or a chart's plain dict)."""
     output.clear_output(wait=True)
     with output:
         display(figure_bundle(fig), raw=True)

@@ -8,7 +8,7 @@ from typing import get_args
 
 import ipywidgets as widgets
 
-from ..charts.timeline import timeline_figure
+from ..charts.timeline import timeline_figure, timeline_spec
 from ..content import load_content
 from ..content.plans import (MAX_MONTHS, MAX_ROWS, MAX_WEEKS, Milestone, MilestoneKind, Workstream,
                              WorkstreamKind)
@@ -233,7 +233,7 @@ class TimelinePlanner(widgets.VBox):
         self.plan = plan
         self.message.clear()
         self.downloads.value = self._instant_links(plan)
-        show_figure(self.chart, timeline_figure(plan))
+        show_figure(self.chart, timeline_spec(plan))
         self.warnings.value = warnings_html(check_plan(plan, self.content))
 
     # --- files -------------------------------------------------------------------------------

@@ -91,7 +91,7 @@ class TargetingView(widgets.VBox):
         a, plan = self.assumptions, self.plan
         self.mine = logic.evaluate(a, plan)
         self.everyone = logic.evaluate(a, logic.everyone_fully_integrated(a))
-        show_figure(self.output, charts.targeting(self.mine, self.everyone, self.defaults.unit))
+        show_figure(self.output, charts.targeting_spec(self.mine, self.everyone, self.defaults.unit))
         self.summary.value = self._summary()
         self.download.value = download_link(
             "law1_targeting.md",

@@ -63,7 +63,7 @@ class CostsView(widgets.VBox):
         a = self.assumptions
         self.years = logic.project(a)
         self.break_even = logic.break_even_year(self.years)
-        show_figure(self.output, charts.net_cost(self.years, self.break_even, self.marks, self.defaults.unit))
+        show_figure(self.output, charts.net_cost_spec(self.years, self.break_even, self.marks, self.defaults.unit))
         self.verdict.value = f"<p><b>{html.escape(logic.verdict(a, self.years))}</b></p>"
         self.download.value = download_link("law2_costs.csv", logic.to_csv(self.years), "text/csv",
                                             "Download the years (CSV)")

@@ -108,7 +108,7 @@ class StakeholderMapView(widgets.VBox):
 
     def refresh(self) -> None:
         """Redraw the grid, law 5's note and the Markdown export from the map."""
-        fig = charts.power_interest(self.map.people, self.exercise.quadrants, logic.HIGH_FROM)
+        fig = charts.power_interest_spec(self.map.people, self.exercise.quadrants, logic.HIGH_FROM)
         show_figure(self.output, fig)
         note = self.map.voice_note()
         self.voice_note.value = f'<p class="ickit-law5"><b>{html.escape(note)}</b></p>' if note else ""

@@ -24,32 +24,38 @@ def headline(results: list[LessonResult]) -> str:
 def traffic_lights(results: list[LessonResult], settings: LessonsCheckSettings,
                    title: str | None = None) -> go.Figure:
     """Bars at each lesson's mean rating coloured by its light; dashed lines at the thresholds."""
+    return go.Figure(traffic_lights_spec(results, settings, title))
+
+
+def traffic_lights_spec(results: list[LessonResult], settings: LessonsCheckSettings,
+                        title: str | None = None) -> dict:
+    """:func:`traffic_lights` as a plain dict, for the dashboard (see ``ickit.charts``)."""
     rows = [f"{r.lesson.number}. {r.lesson.heading}" for r in results]
     means = [r.mean if r.mean is not None else 0.0 for r in results]
     labels = [r.light if r.mean is None else f"{r.light} · {r.mean:.1f}" for r in results]
-    fig = go.Figure(go.Bar(
-        x=[m or 0.04 * settings.top for m in means], y=rows, orientation="h", showlegend=False,
+    traces = [dict(
+        type="bar", x=[m or 0.04 * settings.top for m in means], y=rows, orientation="h", showlegend=False,
         marker={"color": [COLOURS[r.light] for r in results]}, customdata=labels,
-        hovertemplate="%{y}<br>%{customdata}<extra></extra>"))
-    fig.add_trace(go.Scatter(
-        x=[settings.top * 1.04] * len(rows), y=rows, mode="text", text=labels, showlegend=False,
-        textposition="middle right", hoverinfo="skip"))
+        hovertemplate="%{y}<br>%{customdata}<extra></extra>"), dict(
+        type="scatter", x=[settings.top * 1.04] * len(rows), y=rows, mode="text", text=labels,
+        showlegend=False, textposition="middle right", hoverinfo="skip")]
     partners = list(results[0].ratings) if results else []
     for n, partner in enumerate(partners):
         given = [(r.ratings[partner], row) for r, row in zip(results, rows) if r.ratings[partner] is not None]
-        fig.add_trace(go.Scatter(
-            x=[v for v, _ in given], y=[row for _, row in given], mode="markers", name=html.escape(partner),
+        traces.append(dict(
+            type="scatter", x=[v for v, _ in given], y=[row for _, row in given], mode="markers",
+            name=html.escape(partner),
             marker={"symbol": SYMBOLS[n % len(SYMBOLS)], "size": 10, "color": "#333",
                     "line": {"color": "white", "width": 1}},
             hovertemplate="%{fullData.name}: %{x}<extra></extra>"))
-    for x in (settings.red_below, settings.green_from):
-        fig.add_vline(x=x, line={"dash": "dash", "color": "#666", "width": 1})
     ticks = [p.value for p in settings.scale]
-    fig.update_layout(
+    return dict(data=traces, layout=dict(
+        shapes=[dict(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="y domain",
+                     line={"dash": "dash", "color": "#666", "width": 1})  # as fig.add_vline draws it
+                for x in (settings.red_below, settings.green_from)],
         title={"text": title or headline(results)}, height=520, margin={"l": 20, "r": 40, "t": 60, "b": 40},
         xaxis={"range": [0, settings.top * 1.4], "tickvals": ticks,
-               "ticktext": [f"{p.value} {p.label}" for p in settings.scale], "title": "mean rating"},
+               "ticktext": [f"{p.value} {p.label}" for p in settings.scale], "title": {"text": "mean rating"}},
         yaxis={"autorange": "reversed", "automargin": True},
         legend={"title": {"text": "answers of"}, "orientation": "h", "y": -0.15},
-        bargap=0.35, showlegend=True)
-    return fig
+        bargap=0.35, showlegend=True))

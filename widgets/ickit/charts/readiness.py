@@ -32,21 +32,25 @@ def headline(result: Readiness) -> str:
 
 def radar(result: Readiness, title: str | None = None) -> go.Figure:
     """A closed radar polygon, 0-100%; a list nobody has rated sits at 0 and says so."""
+    return go.Figure(radar_spec(result, title))
+
+
+def radar_spec(result: Readiness, title: str | None = None) -> dict:
+    """:func:`radar` as a plain dict, for the dashboard (see ``ickit.charts``)."""
     theta = [_wrap(s.name) + ("" if s.score is not None else "<br>(not rated)") for s in result.scores]
     r = [s.score or 0.0 for s in result.scores]
     hover = [f"{s.name}: {'not rated yet' if s.score is None else f'{s.score:.0f}%'}"
              f" ({s.rated} of {s.total} items rated)" for s in result.scores]
     symbols = ["circle" if s.score is not None else "circle-open" for s in result.scores]
-    fig = go.Figure(go.Scatterpolar(
-        r=r + r[:1], theta=theta + theta[:1], text=hover + hover[:1], hoverinfo="text",
+    trace = dict(
+        type="scatterpolar", r=r + r[:1], theta=theta + theta[:1], text=hover + hover[:1], hoverinfo="text",
         fill="toself", fillcolor=FILL, line={"color": LINE, "width": 2}, mode="lines+markers",
         marker={"size": 9, "symbol": symbols + symbols[:1]},
-        name="score"))
-    fig.update_layout(
+        name="score")
+    return dict(data=[trace], layout=dict(
         title={"text": title or headline(result)}, showlegend=False, height=500, margin={"l": 90, "r": 90, "t": 100, "b": 40},
         polar={"radialaxis": {"range": [0, 100], "ticksuffix": "%", "angle": 90, "tickangle": 90},
-               "angularaxis": {"direction": "clockwise", "rotation": 90}})
-    return fig
+               "angularaxis": {"direction": "clockwise", "rotation": 90}}))
 
 
 def png(fig: go.Figure) -> bytes:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+import plotly.graph_objects as go
 
-from ..charts.lessons_check import COLOURS, traffic_lights
+from ..charts.lessons_check import COLOURS, traffic_lights, traffic_lights_spec
 from ..content import Content, load_content
 from ..logic import lessons_check as logic
 from .common import Message, download_link, guarded, show_figure
@@ -111,8 +112,7 @@ class LessonsCheckView(widgets.VBox):
     def refresh(self) -> None:
         """Recompute the lights from every partner's answers and redraw."""
         self.results = logic.evaluate(self.content, self.answers)
-        self.figure = traffic_lights(self.results, self.settings)
-        show_figure(self.output, self.figure)
+        show_figure(self.output, traffic_lights_spec(self.results, self.settings))
         self.summary.value = self._summary_html()
         self.downloads.value = " ".join([
             download_link("lessons-check.md", logic.to_markdown(self.content, self.answers),
@@ -123,6 +123,11 @@ class LessonsCheckView(widgets.VBox):
         total = len(self.results) * len(self.answers)
         self.message.show(f"{missing} of {total} answers still to give; lights use the answers given."
                           if missing else "Every partner has answered every question.")
+
+    @property
+    def figure(self) -> go.Figure:
+        """The chart on screen as a ``go.Figure``, built when asked for."""
+        return traffic_lights(self.results, self.settings)
 
     def _summary_html(self) -> str:
         tally = logic.counts(self.results)

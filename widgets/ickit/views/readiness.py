@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+import plotly.graph_objects as go
 
 from ..charts import readiness as charts
 from ..content import Content, load_content
@@ -81,8 +82,7 @@ class ReadinessView(widgets.VBox):
     def refresh(self) -> None:
         """Recompute from the dropdowns and redraw everything but the PNG."""
         self.result = logic.assess(self.content, self.ratings)
-        self.figure = charts.radar(self.result)
-        show_figure(self.output, self.figure)
+        show_figure(self.output, charts.radar_spec(self.result))
         self.summary.value = self._summary_html()
         name = self.title.value.strip()
         self.downloads.value = " ".join([
@@ -96,6 +96,11 @@ class ReadinessView(widgets.VBox):
                               "scores use the rated items only.")
         else:
             self.message.show("Every item is rated.")
+
+    @property
+    def figure(self) -> go.Figure:
+        """The radar on screen as a ``go.Figure``, built when asked for (the PNG, tests)."""
+        return charts.radar(self.result)
 
     def load_csv(self, data: bytes) -> None:
         """Put the ratings of a CSV saved earlier into the dropdowns, then redraw once."""

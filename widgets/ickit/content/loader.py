@@ -11,14 +11,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from .parse_cache import cached_parse
 from .references import problems as broken_references
 from .schema import Content
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 UNIQUE_IN_LIST = ("id", "number", "order")
 
 
@@ -65,12 +63,15 @@ def _load(data_dir: Path) -> Content:
 
 def read_sections(data_dir: Path) -> tuple[dict[str, Any], dict[str, Path]]:
     """Merge the top-level sections of every ``*.yaml`` file; remember each section's file."""
+    import yaml  # only when the parse cache is stale: a kernel that finds it current never loads yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     raw: dict[str, Any] = {}
     origin: dict[str, Path] = {}
     problems = []
     for path in sorted(data_dir.glob("*.yaml")):
         try:
-            doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+            doc = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

@@ -16,6 +16,7 @@ from pathlib import Path
 from traitlets.config import Config
 
 from .content import Content
+from .kernel_waits import bound_kernel_waits
 
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATE_ROOT = PACKAGE / "share"  # holds voila/templates/ickit, found through JUPYTER_PATH
@@ -63,8 +64,8 @@ def pool_sizes(expect: int, notebooks: list[str], budget: int) -> dict[str, dict
     """Kernel pools: ``expect`` joiners spread over the dashboards in use, and at least one
     kernel for each of them, never more in all than ``budget``.
 
-    Every dashboard in use gets a pool because Voila 0.5.13 can stall a page it renders on a
-    fresh kernel (see README, known issues); dashboards not in use get none.
+    Every dashboard in use gets a pool, so its first visitors do not wait for a kernel to start;
+    dashboards not in use get none.
     """
     if expect < 1:
         raise ServeError("--expect must be at least 1 (the number of people joining at once)")
@@ -169,6 +170,7 @@ def run_voila(config: Config, root: Path, data: Path | None = None) -> None:
     """Run Voila over ``root`` with ``config`` and the kit's template until interrupted."""
     from voila.app import Voila
 
+    bound_kernel_waits()
     os.environ.update(server_env(data))
     Voila.launch_instance(argv=[str(root)], config=config)
 

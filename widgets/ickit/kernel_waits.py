@@ -1,0 +1,51 @@
+"""Voila's waits for kernel messages, cut into short steps so a lost wake-up cannot stall a page.
+
+Under load, pyzmq's asyncio sockets now and then miss the wake-up for a message that has
+arrived (their file descriptor is edge-triggered): the kernel has run the cell and replied,
+the reply sits in Voila's shell socket, and ``await socket.poll()`` never returns, so the page
+stays half-drawn for ever. Seen here on a few pages in a hundred when three visitors opened the
+team selector at once, on fresh and on preheated kernels alike. A poll with a timeout checks the
+socket again when the timeout ends, so waiting in steps of :data:`STEP_SECONDS` turns a lost
+wake-up into a delay of at most one step. ``bench/cold_renders.py`` measures it.
+"""
+
+from __future__ import annotations
+
+import time
+
+STEP_SECONDS = 0.5
+
+
+def bound_kernel_waits() -> None:
+    """Make every asyncio kernel-client wait in ``jupyter_client`` re-check its socket each step.
+
+    Call it in the server process before Voila starts; calling it again changes nothing.
+    """
+    from jupyter_client.channels import AsyncZMQSocketChannel
+
+    if getattr(AsyncZMQSocketChannel.get_msg, "in_steps", False):
+        return
+    AsyncZMQSocketChannel.get_msg = in_steps(AsyncZMQSocketChannel.get_msg)
+
+
+def in_steps(get_msg):
+    """``get_msg(channel, timeout)`` waiting at most :data:`STEP_SECONDS` at a time.
+
+    It returns the first message, or raises ``queue.Empty`` once ``timeout`` (seconds; ``None``
+    waits for ever) has passed with none, as the wrapped method does.
+    """
+    from queue import Empty
+
+    async def stepped(self, timeout: float | None = None):
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            left = STEP_SECONDS if deadline is None else deadline - time.monotonic()
+            try:
+                return await get_msg(self, max(0.0, min(STEP_SECONDS, left)))
+            except Empty:
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise
+
+    stepped.in_steps = True
+    stepped.__doc__ = get_msg.__doc__
+    return stepped

@@ -149,8 +149,8 @@ def kernel_pid(kernel_id: str) -> int | None:
     return None
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of ``pid`` and all its descendants."""
+def tree_pids(pid: int) -> list[int]:
+    """``pid`` and all its descendants."""
     children: dict[int, list[int]] = {}
     for proc in Path("/proc").iterdir():
         if proc.name.isdigit():
@@ -159,12 +159,43 @@ def tree_rss_mb(pid: int) -> float:
             except (OSError, IndexError, ValueError):
                 continue
             children.setdefault(ppid, []).append(int(proc.name))
-    total, todo = 0.0, [pid]
+    found, todo = [], [pid]
     while todo:
         current = todo.pop()
-        total += rss_mb(current)
+        found.append(current)
         todo.extend(children.get(current, []))
-    return total
+    return found
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and all its descendants."""
+    return sum(rss_mb(p) for p in tree_pids(pid))
+
+
+def tree_cpu_s(pid: int) -> float:
+    """CPU seconds used so far by ``pid`` and all its descendants."""
+    total = 0
+    for p in tree_pids(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def wait_until_quiet(pid: int, timeout: float = 600) -> None:
+    """Wait until the server and its kernels use under a tenth of a core over two seconds: a
+    pool's kernels are counted as filled once started, but each still renders its notebook."""
+    deadline = time.monotonic() + timeout
+    before = tree_cpu_s(pid)
+    while time.monotonic() < deadline:
+        time.sleep(2)
+        now = tree_cpu_s(pid)
+        if now - before < 0.2:
+            return
+        before = now
+    print("note: the server was still busy when measuring began; figures may be pessimistic")
 
 
 def kernel_id_of(page_html: str) -> str | None:
@@ -257,7 +288,7 @@ def join_burst(work: Path, dashboard, size: int) -> tuple[str, str, int, float, 
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_for_pools(log, 1, size=pools[dashboard.notebook]["pool_size"])
-        time.sleep(3)
+        wait_until_quiet(process.pid)
         before = time.perf_counter()
         results = asyncio.run(burst(base, dashboard.notebook, size))
         wall = time.perf_counter() - before
@@ -329,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     try:
         wait_for_pools(log, len(dashboards) + 1)
+        wait_until_quiet(process.pid)
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:

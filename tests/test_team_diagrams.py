@@ -6,8 +6,10 @@ import pytest
 import yaml
 from pydantic import TypeAdapter
 
-from ickit.charts.team_diagrams import LINK_STYLES, management_lines, referral_route
+from ickit.charts.team_diagrams import (FONT, LINK_STYLES, management_lines, management_lines_spec,
+                                        referral_route, referral_route_spec)
 from ickit.content import Content
+from ickit.views.common import figure_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -121,3 +123,32 @@ def test_small_management_diagram_uses_smaller_type(content):
     big, small = management_lines(mtype, diagram), management_lines(mtype, diagram, small=True)
     assert max(a.font.size for a in small.layout.annotations if a.font.size) < \
         min(a.font.size for a in big.layout.annotations if a.text.startswith("<b>"))
+
+
+def test_each_diagram_dict_is_what_its_figure_sends_to_the_browser(content):
+    """The dashboard shows the ``*_spec`` dicts: they must send exactly the ``go.Figure``'s JSON."""
+    choice = content.team_choice
+    for model in content.team_process_models:
+        for vertical in (False, True):
+            spec = referral_route_spec(model, choice.stages, choice.example_professions, vertical)
+            fig = referral_route(model, choice.stages, choice.example_professions, vertical)
+            assert figure_bundle(spec) == figure_bundle(fig), (model.id, vertical)
+    for mtype in content.team_management_types:
+        diagram = next(d for d in choice.management_diagrams if d.id == mtype.id)
+        for small in (False, True):
+            assert figure_bundle(management_lines_spec(mtype, diagram, small)) == \
+                figure_bundle(management_lines(mtype, diagram, small)), (mtype.id, small)
+
+
+def test_diagram_dicts_share_nothing_between_calls(content):
+    """No dict is shared between two diagrams or with the module, so changing one changes nothing else."""
+    choice = content.team_choice
+    model = content.by_id("team_process_models")["hybrid-parallel-pathway"]
+    first = referral_route_spec(model, choice.stages, choice.example_professions)
+    for note in first["layout"]["annotations"]:
+        note.get("font", {})["size"] = 99
+    first["data"][0]["hovertext"][0] = "changed"
+    again = referral_route_spec(model, choice.stages, choice.example_professions)
+    assert 99 not in {n.get("font", {}).get("size") for n in again["layout"]["annotations"]}
+    assert again["data"][0]["hovertext"][0] != "changed" and FONT["size"] == 13
+    assert figure_bundle(again) == figure_bundle(route(content, "hybrid-parallel-pathway"))

@@ -1,6 +1,8 @@
 """Diagrams of a team: the route a referral takes through it, and who manages whom.
 
 Pure functions from content items to ``go.Figure``; boxes are shapes, arrows are annotations.
+Each has a ``*_spec`` twin returning the same figure as a plain dict, which the team selector shows
+(see ``ickit.charts``): no plotly validation, so a diagram is built in well under a millisecond.
 """
 
 from __future__ import annotations
@@ -30,6 +32,12 @@ def referral_route(model: ProcessModel, stages: list[StageLabel], professions: l
 
     ``vertical`` runs the route down the page, for narrow columns.
     """
+    return go.Figure(referral_route_spec(model, stages, professions, vertical))
+
+
+def referral_route_spec(model: ProcessModel, stages: list[StageLabel], professions: list[str],
+                        vertical: bool = False) -> dict:
+    """:func:`referral_route` as a plain dict."""
     labels = {s.id: s for s in stages}
     steps = list(model.referral_path[1:])
     if not model.pathway_per_profession:
@@ -57,7 +65,7 @@ def referral_route(model: ProcessModel, stages: list[StageLabel], professions: l
         elif name:
             x, y = points[0]
             fig.notes.append(dict(x=x - BOX_W / 2, y=y + BOX_H / 2 + 0.08, text=f"<b>{name}</b>",
-                                  showarrow=False, xanchor="left", yanchor="bottom", font=font))
+                                  showarrow=False, xanchor="left", yanchor="bottom", font=dict(font)))
         for a, b in zip([start, *points], points):
             _arrow(fig, *_ports(a, b, vertical), "#444")
         for point, stage in zip(points, path):
@@ -78,6 +86,11 @@ def management_lines(mtype: ManagementType, diagram: ManagementDiagram, small: b
 
     ``small`` uses smaller type, for narrow columns.
     """
+    return go.Figure(management_lines_spec(mtype, diagram, small))
+
+
+def management_lines_spec(mtype: ManagementType, diagram: ManagementDiagram, small: bool = False) -> dict:
+    """:func:`management_lines` as a plain dict."""
     size = 10 if small else 13
     levels = {lvl: [n for n in diagram.nodes if n.level == lvl] for lvl in (0, 1)}
     span = 2.4 * max(len(v) for v in levels.values())
@@ -92,10 +105,10 @@ def management_lines(mtype: ManagementType, diagram: ManagementDiagram, small: b
             start, end = (x0 + BOX_W / 2, y0), (x1 - BOX_W / 2, y1)
         else:
             start, end = (x0, y0 - BOX_H / 2), (x1, y1 + BOX_H / 2)
-        fig.traces.append(go.Scatter(x=[start[0], end[0]], y=[start[1], end[1]], mode="lines",
-                                 line=dict(color=colour, dash=dash, width=2.5), name=name,
-                                 legendgroup=link.kind, showlegend=link.kind not in shown,
-                                 hoverinfo="skip"))
+        fig.traces.append(dict(type="scatter", x=[start[0], end[0]], y=[start[1], end[1]], mode="lines",
+                               line=dict(color=colour, dash=dash, width=2.5), name=name,
+                               legendgroup=link.kind, showlegend=link.kind not in shown,
+                               hoverinfo="skip"))
         shown.add(link.kind)
         _arrow(fig, _near(start, end), end, colour)  # the head only: the line keeps its dashes
     for node in diagram.nodes:
@@ -111,8 +124,8 @@ def management_lines(mtype: ManagementType, diagram: ManagementDiagram, small: b
                                   bgcolor=fill, bordercolor=ink, borderpad=3,
                                   font=dict(FONT, size=size - 2, color=ink)))
     out = fig.build(f"{mtype.name}: who manages whom", 470, [-0.2, span + 0.2], [-0.6, 2.6])
-    out.update_layout(legend=dict(orientation="h", x=0, y=-0.02, yanchor="top"),
-                      margin=dict(l=10, r=10, t=50, b=40))
+    out["layout"].update(legend=dict(orientation="h", x=0, y=-0.02, yanchor="top"),
+                         margin=dict(l=10, r=10, t=50, b=40))
     return out
 
 
@@ -149,19 +162,19 @@ def _near(start: tuple[float, float], end: tuple[float, float]) -> tuple[float, 
 
 @dataclass
 class _Parts:
-    """Shapes, annotations and traces gathered first, so the figure is validated once."""
+    """Shapes, annotations and traces gathered first, then put together as one figure dict."""
 
     shapes: list[dict] = field(default_factory=list)
     notes: list[dict] = field(default_factory=list)
-    traces: list[go.Scatter] = field(default_factory=list)
+    traces: list[dict] = field(default_factory=list)
     hover: list[tuple[float, float, str]] = field(default_factory=list)
 
-    def build(self, title: str, height: int, x_range: list[float], y_range: list[float]) -> go.Figure:
+    def build(self, title: str, height: int, x_range: list[float], y_range: list[float]) -> dict:
         if self.hover:  # invisible markers that explain each box on hover
-            x, y, text = zip(*self.hover)
-            self.traces.append(go.Scatter(x=x, y=y, hovertext=text, mode="markers", hoverinfo="text",
-                                          marker=dict(size=40, opacity=0), showlegend=False))
-        return go.Figure(self.traces, dict(
+            x, y, text = (list(column) for column in zip(*self.hover))
+            self.traces.append(dict(type="scatter", x=x, y=y, hovertext=text, mode="markers",
+                                    hoverinfo="text", marker=dict(size=40, opacity=0), showlegend=False))
+        return dict(data=self.traces, layout=dict(
             title=dict(text=title, x=0.01, font=dict(FONT, size=16)), height=height,
             plot_bgcolor="white", paper_bgcolor="white", hovermode="closest",
             margin=dict(l=10, r=10, t=50, b=10), shapes=self.shapes, annotations=self.notes,
@@ -172,7 +185,7 @@ class _Parts:
 def _box(fig: _Parts, x: float, y: float, stage: StageLabel, font: dict) -> None:
     _rect(fig, x, y, STAGE_COLOURS[stage.id], "#5b6770", 1.2)
     label = stage.label.replace(" ", "<br>", 1) if len(stage.label) > 12 else stage.label
-    fig.notes.append(dict(x=x, y=y, text=f"<b>{label}</b>", showarrow=False, font=font))
+    fig.notes.append(dict(x=x, y=y, text=f"<b>{label}</b>", showarrow=False, font=dict(font)))
     fig.hover.append((x, y, stage.explanation))
 
 

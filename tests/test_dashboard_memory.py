@@ -22,9 +22,7 @@ from ickit.logic.timeline import Plan, from_template
 from ickit.views.common import PLOTLY_MIME, figure_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
-# the team selector's diagrams are being reworked elsewhere; add it here once they are dicts too
-DASHBOARDS = sorted(p for p in (ROOT / "notebooks" / "dashboards").glob("*.ipynb")
-                    if p.stem != "team_selector")
+DASHBOARDS = sorted((ROOT / "notebooks" / "dashboards").glob("*.ipynb"))
 HEAVY = ("_plotly_utils.basevalidators", "plotly.graph_objs", "narwhals", "PIL", "pandas", "numpy",
          "kaleido")
 

@@ -429,3 +429,25 @@ def test_using_a_tied_top_says_so(view):
     assert f"Chosen: {view.guided.ranking.process[0].name} with {top[0].name}." in view.guided.message.value
     assert f"{top[0].name} shares the top score" in view.guided.message.value
     assert view.saved.management.value == top[0].id
+
+
+def test_shown_diagrams_are_new_figures_equal_to_the_builders(view, content):
+    """The view keeps plain dicts; each read of ``shown`` is a new go.Figure, equal to the builder's,
+    so changing one read changes nothing another reads."""
+    from ickit.charts.team_diagrams import management_lines, referral_route
+
+    choice = content.team_choice
+    model = content.by_id("team_process_models")["hybrid-parallel-pathway"]
+    view.explore.process.value = view.compare[0].process.value = model.id
+    assert view.explore.shown["process"] == referral_route(model, choice.stages, choice.example_professions)
+    assert view.compare[0].shown["process"] == referral_route(model, choice.stages, choice.example_professions,
+                                                              vertical=True)
+    mtype = content.by_id("team_management_types")["joint-management"]
+    diagram = next(d for d in choice.management_diagrams if d.id == mtype.id)
+    view.compare[1].management.value = mtype.id
+    assert view.compare[1].shown["management"] == management_lines(mtype, diagram, small=True)
+    first = view.explore.shown["process"]
+    first.layout.title.text = "changed"
+    first.layout.annotations[0].font.size = 99
+    again = view.explore.shown["process"]
+    assert again.layout.title.text.startswith(model.name) and again.layout.annotations[0].font.size == 13

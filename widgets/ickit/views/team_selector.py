@@ -7,12 +7,13 @@ tests drive it by setting ``.value`` and reading ``shown`` (the figures last dra
 from __future__ import annotations
 
 import html
-from typing import Callable
+from collections.abc import Mapping
+from typing import Callable, Iterator
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from ..charts.team_diagrams import management_lines, referral_route
+from ..charts.team_diagrams import management_lines_spec, referral_route_spec
 from ..content import Content, load_content
 from ..errors import KitInputError
 from ..logic.team_choice import Ranking, rank
@@ -25,6 +26,24 @@ from .team_cards import (line_facts, management_card, principle_card, process_ca
 WIDE = {"width": "100%", "max_width": "560px"}  # a dict: each widget gets its own Layout
 
 
+class Shown(Mapping):
+    """The diagrams last drawn, by key: each read makes a new ``go.Figure`` from the dict shown,
+    so the dashboard's kernel never builds one (no plotly validators) and no reader can change
+    what another reads."""
+
+    def __init__(self):
+        self.specs: dict[str, dict] = {}
+
+    def __getitem__(self, key: str) -> go.Figure:
+        return go.Figure(self.specs[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.specs)
+
+    def __len__(self) -> int:
+        return len(self.specs)
+
+
 class Diagrams(widgets.VBox):
     """A process model and a management type, each with its diagram and its card."""
 
@@ -34,7 +53,7 @@ class Diagrams(widgets.VBox):
         self.management = _chooser(content.team_management_types, "Management type")
         self.outputs = {"process": widgets.Output(), "management": widgets.Output()}
         self.cards = {"process": widgets.HTML(), "management": widgets.HTML()}
-        self.shown: dict[str, go.Figure] = {}
+        self.shown = Shown()
         self.message = Message()
         self.process.observe(guarded(self.message)(self.draw_process), names="value")
         self.management.observe(guarded(self.message)(self.draw_management), names="value")
@@ -48,19 +67,19 @@ class Diagrams(widgets.VBox):
     def draw_process(self, _change=None) -> None:
         model = self.content.by_id("team_process_models")[self.process.value]
         choice = self.content.team_choice
-        self._show("process", referral_route(model, choice.stages, choice.example_professions,
-                                             vertical=self.compact))
+        self._show("process", referral_route_spec(model, choice.stages, choice.example_professions,
+                                                  vertical=self.compact))
         self.cards["process"].value = (route_facts if self.compact else process_card)(model, self.content)
 
     def draw_management(self, _change=None) -> None:
         mtype = self.content.by_id("team_management_types")[self.management.value]
         diagram = {d.id: d for d in self.content.team_choice.management_diagrams}[mtype.id]
-        self._show("management", management_lines(mtype, diagram, small=self.compact))
+        self._show("management", management_lines_spec(mtype, diagram, small=self.compact))
         self.cards["management"].value = (line_facts if self.compact else management_card)(mtype, self.content)
 
-    def _show(self, key: str, fig: go.Figure) -> None:
-        self.shown[key] = fig
-        show_figure(self.outputs[key], fig)
+    def _show(self, key: str, spec: dict) -> None:
+        self.shown.specs[key] = spec
+        show_figure(self.outputs[key], spec)
 
 
 class Guided(widgets.VBox):

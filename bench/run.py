@@ -9,7 +9,8 @@ memory against the blank notebook's kernel (ratio), and control-change-to-redraw
 burst: N participants request the dashboard at the same moment and each opens its kernel
 connection (the work the server does when a room joins; their browsers run on their own
 machines), on a server of its own started as `ickit serve --expect N --dashboard ID` would start
-it, once its kernel pool has filled. Prints a table; the targets are in TARGETS.
+it, once it says it is ready (every kernel in its pool has drawn the dashboard, as a trainer
+would wait for before the room joins). Prints a table; the targets are in TARGETS.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "widgets"))
 
 from ickit.content import clear_cache, load_content  # noqa: E402
-from ickit.serve import (DASHBOARD_DIR, ServeOptions, kernel_budget, pool_sizes,  # noqa: E402
+from ickit.serve import (DASHBOARD_DIR, ServeOptions, kernel_budget,  # noqa: E402
                          run_voila, server_env, voila_config)
 
 BLANK = "blank.ipynb"
@@ -115,15 +116,14 @@ def start_server(root: Path, expect: int, pool: int, log: Path,
     sys.exit("the server did not start within 5 minutes")
 
 
-def wait_for_pools(log: Path, count: int, timeout: float = 900, size: int | None = None) -> None:
-    """Wait until Voila reports ``count`` pools filled (with ``size`` kernels, if given)."""
-    said = "is filled with" if size is None else f"is filled with {size} kernel"
+def wait_for_ready(log: Path, timeout: float = 900) -> None:
+    """Wait until the server says every preheated kernel has drawn its dashboard."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if log.read_text(errors="replace").count(said) >= count:
+        if "ickit: ready:" in log.read_text(errors="replace"):
             return
         time.sleep(1)
-    print("note: not every kernel pool filled in time; figures may be pessimistic")
+    print("note: the server was not ready in time; figures may be pessimistic")
 
 
 # --- memory --------------------------------------------------------------------------------
@@ -170,32 +170,6 @@ def tree_pids(pid: int) -> list[int]:
 def tree_rss_mb(pid: int) -> float:
     """Resident memory of ``pid`` and all its descendants."""
     return sum(rss_mb(p) for p in tree_pids(pid))
-
-
-def tree_cpu_s(pid: int) -> float:
-    """CPU seconds used so far by ``pid`` and all its descendants."""
-    total = 0
-    for p in tree_pids(pid):
-        try:
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-        except (OSError, IndexError, ValueError):
-            continue
-    return total / os.sysconf("SC_CLK_TCK")
-
-
-def wait_until_quiet(pid: int, timeout: float = 600) -> None:
-    """Wait until the server and its kernels use under a tenth of a core over two seconds: a
-    pool's kernels are counted as filled once started, but each still renders its notebook."""
-    deadline = time.monotonic() + timeout
-    before = tree_cpu_s(pid)
-    while time.monotonic() < deadline:
-        time.sleep(2)
-        now = tree_cpu_s(pid)
-        if now - before < 0.2:
-            return
-        before = now
-    print("note: the server was still busy when measuring began; figures may be pessimistic")
 
 
 def kernel_id_of(page_html: str) -> str | None:
@@ -270,31 +244,19 @@ async def burst(base: str, notebook: str, size: int) -> list[tuple[float, str | 
     return [r if isinstance(r, tuple) else (0.0, None) for r in results]
 
 
-def shutdown(base: str, kernels: list[str]) -> None:
-    for kernel in kernels:
-        try:
-            urllib.request.urlopen(urllib.request.Request(
-                f"{base}voila/api/shutdown/{kernel}", method="POST", data=b""), timeout=60)
-        except OSError:
-            pass
-
-
 def join_burst(work: Path, dashboard, size: int) -> tuple[str, str, int, float, float]:
     """A room of ``size`` joining ``dashboard`` at once, on a server started as
-    ``ickit serve --expect SIZE --dashboard ID`` would be, once its pool has filled."""
+    ``ickit serve --expect SIZE --dashboard ID`` would be, once it says it is ready."""
     log = work / f"burst-{dashboard.id}.log"
-    pools = pool_sizes(size, [dashboard.notebook], kernel_budget())
     process, port = start_server(work, size, 0, log, dashboard.id)
     base = f"http://127.0.0.1:{port}/"
     try:
-        wait_for_pools(log, 1, size=pools[dashboard.notebook]["pool_size"])
-        wait_until_quiet(process.pid)
+        wait_for_ready(log)
         before = time.perf_counter()
         results = asyncio.run(burst(base, dashboard.notebook, size))
         wall = time.perf_counter() - before
         server_mb = tree_rss_mb(process.pid)
         times = [t for t, k in results if k]
-        shutdown(base, [k for _, k in results if k])
     finally:
         stop(process)
     p50 = f"{pct(times, .5):.2f}" if times else "n/a"
@@ -359,8 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     base = f"http://127.0.0.1:{port}/"
     rows = []
     try:
-        wait_for_pools(log, len(dashboards) + 1)
-        wait_until_quiet(process.pid)
+        wait_for_ready(log)
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:

@@ -76,8 +76,15 @@ def test_the_server_bounds_the_waits_once_before_voila_starts(monkeypatch, tmp_p
     monkeypatch.setattr(AsyncZMQSocketChannel, "get_msg", AsyncZMQSocketChannel.get_msg)
     monkeypatch.setenv("JUPYTER_PATH", os.environ.get("JUPYTER_PATH", ""))
     started = []
-    monkeypatch.setattr(Voila, "launch_instance",
-                        lambda **kwargs: started.append(AsyncZMQSocketChannel.get_msg))
+
+    class Recorder:
+        def initialize(self, argv):
+            pass
+
+        def start(self):
+            started.append(AsyncZMQSocketChannel.get_msg)
+
+    monkeypatch.setattr(Voila, "instance", lambda **kwargs: Recorder())
     serve.run_voila(serve.Config(), tmp_path)
     bound_kernel_waits()
     assert started[0].in_steps

@@ -1,5 +1,6 @@
 """`ickit serve`: the options a trainer gives become the right Voila configuration."""
 
+import asyncio
 import os
 import shutil
 from pathlib import Path
@@ -18,6 +19,7 @@ from ickit.serve import (
     preheated,
     server_env,
     voila_config,
+    warm,
 )
 
 TEMPLATE = TEMPLATE_ROOT / "voila" / "templates" / "ickit"
@@ -157,3 +159,29 @@ def test_cli_refill_delay(launched):
     assert cli.main(["serve", "--refill-delay", "5", "--no-browser"]) == 0
     (options,) = launched
     assert options.refill_delay == 5
+
+
+def test_ready_once_every_preheated_kernel_has_drawn_its_dashboard_or_failed_to():
+    async def check():
+        loop = asyncio.get_running_loop()
+
+        def pooled(started: bool, drawn: bool):
+            render, item = loop.create_future(), loop.create_future()
+            if drawn:
+                render.set_result(None)
+            if started:
+                item.set_result({"task": render, "kernel_id": "k"})
+            return item
+
+        assert warm({"a.ipynb": [pooled(True, True)], "b.ipynb": [pooled(True, False)]}) is None
+        assert warm({"a.ipynb": [pooled(True, True)], "b.ipynb": [pooled(False, False)]}) is None
+        failed = loop.create_future()
+        failed.set_exception(RuntimeError("kernel died"))
+        assert warm({"a.ipynb": [pooled(True, True), failed]}) == (1, 1)
+        broken = pooled(True, False)
+        broken.result()["task"].set_exception(RuntimeError("cell failed"))
+        assert warm({"a.ipynb": [broken]}) == (0, 1)
+        assert warm({"a.ipynb": [pooled(True, True), pooled(True, True)],
+                     "b.ipynb": [pooled(True, True)], "default": []}) == (3, 0)
+
+    asyncio.run(check())

@@ -71,8 +71,9 @@ class VoilaServer:
         return self.log.read_text(errors="replace")
 
 
-def start_server(tmp_dir: Path, *args: str, timeout: float = 120) -> VoilaServer:
-    """Start ``python -m ickit serve --no-browser`` with ``args`` and wait until it answers."""
+def start_server(tmp_dir: Path, *args: str, timeout: float = 180) -> VoilaServer:
+    """Start ``python -m ickit serve --no-browser`` with ``args`` and wait until it answers and
+    says it is ready (every preheated kernel has drawn its dashboard), as a trainer would."""
     port = free_port()
     log = tmp_dir / f"voila-{port}.log"
     env = {**os.environ, **server_env(), "PYTHONUNBUFFERED": "1"}
@@ -88,14 +89,17 @@ def start_server(tmp_dir: Path, *args: str, timeout: float = 120) -> VoilaServer
             raise RuntimeError(f"ickit serve stopped (exit {process.returncode}):\n"
                                f"{server.log_text()}")
         match = match or re.search(r"\?token=([\w-]+)", server.log_text())
-        try:
-            urllib.request.urlopen(f"{server.base_url}voila/static/ickit.css", timeout=5).close()
-            server.token = match.group(1) if match else ""
-            return server
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.5)
+        if "ickit: ready:" in server.log_text():
+            try:
+                urllib.request.urlopen(f"{server.base_url}voila/static/ickit.css",
+                                       timeout=5).close()
+                server.token = match.group(1) if match else ""
+                return server
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+        time.sleep(0.5)
     stop_server(server)
-    raise RuntimeError(f"ickit serve did not answer within {timeout} s:\n{server.log_text()}")
+    raise RuntimeError(f"ickit serve was not ready within {timeout} s:\n{server.log_text()}")
 
 
 def stop_server(server: VoilaServer) -> None:

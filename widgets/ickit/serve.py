@@ -168,11 +168,56 @@ def serve(options: ServeOptions, content: Content) -> None:
 
 def run_voila(config: Config, root: Path, data: Path | None = None) -> None:
     """Run Voila over ``root`` with ``config`` and the kit's template until interrupted."""
+    from tornado.ioloop import IOLoop
     from voila.app import Voila
 
     bound_kernel_waits()
     os.environ.update(server_env(data))
-    Voila.launch_instance(argv=[str(root)], config=config)
+    app = Voila.instance(config=config)
+    app.initialize(argv=[str(root)])
+    # the kernel manager exists once the server runs; its pools are Voila 0.5's
+    IOLoop.current().add_callback(
+        lambda: announce_when_warm(getattr(app.kernel_manager, "_pools", {})))
+    app.start()
+
+
+def warm(pools: dict[str, list]) -> tuple[int, int] | None:
+    """``(drawn, failed)`` once every preheated kernel has rendered its dashboard or failed to;
+    ``None`` while any is still starting or rendering.
+
+    ``pools`` is Voila's: for each notebook, tasks that start a kernel and give a dict whose
+    ``"task"`` renders the notebook on it.
+    """
+    drawn = failed = 0
+    for item in (item for pool in pools.values() for item in pool):
+        if not item.done():
+            return None
+        render = None if item.cancelled() or item.exception() else item.result()["task"]
+        if render is not None and not render.done():
+            return None
+        if render is None or render.cancelled() or render.exception():
+            failed += 1
+        else:
+            drawn += 1
+    return drawn, failed
+
+
+def announce_when_warm(pools: dict[str, list], every_s: float = 1.0) -> None:
+    """Print one line once every preheated kernel has rendered its dashboard: until then, people
+    joining wait for the rendering, and a room joining at once waits much longer."""
+    from tornado.ioloop import PeriodicCallback
+
+    def check() -> None:
+        settled = warm(pools)
+        if settled is not None:
+            timer.stop()
+            drawn, failed = settled
+            trouble = f"; {failed} failed (see above)" if failed else ""
+            print(f"ickit: ready: {drawn} kernel(s) have drawn their dashboards{trouble}; people "
+                  "can join now", flush=True)
+
+    timer = PeriodicCallback(check, every_s * 1000)
+    timer.start()
 
 
 def _available_mb() -> int:

@@ -43,7 +43,7 @@ def short_steps(monkeypatch):
     monkeypatch.setattr(kernel_waits, "STEP_SECONDS", 0.02)
 
 
-def test_a_lost_wake_up_stalls_an_unbounded_wait_but_not_a_stepped_one():
+def test_a_lost_wake_up_stalls_an_unbounded_wait_but_not_a_stepped_one(run_async):
     channel = LostWakeUp()
 
     async def run():
@@ -51,22 +51,22 @@ def test_a_lost_wake_up_stalls_an_unbounded_wait_but_not_a_stepped_one():
             await asyncio.wait_for(channel.get_msg(None), 0.5)
         return await asyncio.wait_for(in_steps(LostWakeUp.get_msg)(channel, None), 5)
 
-    assert asyncio.run(run()) == {"msg_type": "execute_reply"}
+    assert run_async(run()) == {"msg_type": "execute_reply"}
     assert channel.timeouts[1:] == [0.02]
 
 
-def test_a_wait_with_a_timeout_still_ends_empty_and_never_waits_longer_than_a_step():
+def test_a_wait_with_a_timeout_still_ends_empty_and_never_waits_longer_than_a_step(run_async):
     channel = Silent()
     with pytest.raises(Empty):
-        asyncio.run(in_steps(Silent.get_msg)(channel, 0.1))
+        run_async(in_steps(Silent.get_msg)(channel, 0.1))
     assert len(channel.timeouts) >= 4
     assert all(0 <= t <= 0.02 for t in channel.timeouts)
 
 
-def test_a_zero_timeout_looks_once():
+def test_a_zero_timeout_looks_once(run_async):
     channel = Silent()
     with pytest.raises(Empty):
-        asyncio.run(in_steps(Silent.get_msg)(channel, 0))
+        run_async(in_steps(Silent.get_msg)(channel, 0))
     assert channel.timeouts == [0]
 
 

@@ -161,7 +161,7 @@ def test_cli_refill_delay(launched):
     assert options.refill_delay == 5
 
 
-def test_ready_once_every_preheated_kernel_has_drawn_its_dashboard_or_failed_to():
+def test_ready_once_every_preheated_kernel_has_drawn_its_dashboard_or_failed_to(run_async):
     async def check():
         loop = asyncio.get_running_loop()
 
@@ -184,4 +184,4 @@ def test_ready_once_every_preheated_kernel_has_drawn_its_dashboard_or_failed_to(
         assert warm({"a.ipynb": [pooled(True, True), pooled(True, True)],
                      "b.ipynb": [pooled(True, True)], "default": []}) == (3, 0)
 
-    asyncio.run(check())
+    run_async(check())

@@ -11,7 +11,6 @@ from typing import Callable
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
-from IPython.display import display
 
 from ..charts import plotly_template
 from ..errors import KitInputError
@@ -78,10 +77,14 @@ def figure_bundle(fig: go.Figure | dict) -> dict:
 
 
 def show_figure(output: widgets.Output, fig: go.Figure | dict) -> None:
-    """Replace what ``output`` shows with ``fig`` (a ``go.Figure`` or a chart's plain dict)."""
-    output.clear_output(wait=True)
-    with output:
-        display(figure_bundle(fig), raw=True)
+    """Replace what ``output`` shows with ``fig`` (a ``go.Figure`` or a chart's plain dict), as
+    one update of the Output's ``outputs``.
+
+    Clearing the Output and displaying inside it costs a round trip: the browser sends the
+    Output's outputs back to the kernel after each message (the previous chart's PNG snapshot,
+    added by plotly's renderer, included), the kernel echoes them, and the chart is drawn twice.
+    """
+    output.outputs = ({"output_type": "display_data", "data": figure_bundle(fig), "metadata": {}},)
 
 
 def prepare_link(button: widgets.Button, link: widgets.HTML, busy: str, make: Callable[[], str]) -> None:

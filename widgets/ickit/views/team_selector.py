@@ -19,7 +19,7 @@ from ..errors import KitInputError
 from ..logic.team_choice import Ranking, rank
 from ..logic.team_config import Configuration, from_json, to_json, to_markdown
 from ..logic.text import slug
-from .common import Message, download_link, figure_bundle, guarded
+from .common import Message, download_link, guarded, show_figure
 from .team_cards import (line_facts, management_card, principle_card, process_card, ranking_card,
                          route_facts)
 
@@ -79,7 +79,7 @@ class Diagrams(widgets.VBox):
 
     def _show(self, key: str, spec: dict) -> None:
         self.shown.specs[key] = spec
-        replace_figure(self.outputs[key], spec)
+        show_figure(self.outputs[key], spec)
 
 
 class Guided(widgets.VBox):
@@ -247,18 +247,6 @@ class TeamSelector(widgets.VBox):
             panel.process.value, panel.management.value = process, management
         saved = self.saved.configuration()
         self.saved.set(Configuration(saved.label, process, management, answers, saved.note))
-
-
-def replace_figure(output: widgets.Output, spec: dict) -> None:
-    """Show the chart ``spec`` in ``output`` as one update of the Output's ``outputs``.
-
-    Unlike ``show_figure`` (clear, then display inside the Output), nothing goes back and forth:
-    there the browser sends the Output's outputs to the kernel after each message, the previous
-    diagram's PNG snapshot (added by plotly's renderer) included, the kernel echoes them, and the
-    Output rebuilds the diagram from the echo, so each change drew it twice. The same plotly
-    bundle is shown (``figure_bundle``).
-    """
-    output.outputs = ({"output_type": "display_data", "data": figure_bundle(spec), "metadata": {}},)
 
 
 def _chooser(items, description: str) -> widgets.Dropdown:

@@ -7,56 +7,27 @@ Each round, WIDTH visitors request the dashboard at the same moment from a serve
 `ickit serve` configures it, but with no preheated kernels, so every page is rendered on a fresh
 kernel. A page whose HTML has not ended after a minute has stalled. The server is restarted every
 ten rounds to free the kernels. `--unguarded` serves without `ickit.kernel_waits`, to show what
-it prevents (on the 2-core development machine, three visitors at once on the team selector
-stalled about one page in ten without it).
+it prevents (see README, known issues).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import asyncio
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import ROOT, pct, stop  # noqa: E402
+from run import pct, start_server, stop  # noqa: E402
 
 from ickit.content import load_content  # noqa: E402
-from ickit.serve import DASHBOARD_DIR, server_env  # noqa: E402
+from ickit.serve import DASHBOARD_DIR  # noqa: E402
 
 DEADLINE_S = 60
 ROUNDS_PER_SERVER = 10
-
-
-def start(log: Path, guarded: bool) -> tuple[subprocess.Popen, int]:
-    """A server with the kit's configuration and no kernel pools."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    unguard = "" if guarded else "import ickit.serve; ickit.serve.bound_kernel_waits = lambda: None; "
-    code = (f"import sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); {unguard}import run; "
-            f"run.child_serve(run.Path({str(DASHBOARD_DIR)!r}), {port}, 1, 0)")
-    with log.open("ab") as out:
-        process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=out,
-                                   stderr=subprocess.STDOUT,
-                                   env={**os.environ, **server_env()})
-    for _ in range(240):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/static/ickit.css", timeout=5)
-            return process, port
-        except OSError:
-            if process.poll() is not None:
-                sys.exit(f"the server stopped:\n{log.read_text()}")
-            time.sleep(0.5)
-    stop(process)
-    sys.exit("the server did not start within 2 minutes")
 
 
 async def visit(url: str) -> float | None:
@@ -90,10 +61,13 @@ def main(argv: list[str] | None = None) -> int:
     notebook = {d.id: d.notebook for d in load_content().dashboards}.get(args.dashboard)
     if notebook is None:
         parser.error(f"no dashboard called {args.dashboard}")
-    log = Path(tempfile.mkstemp(prefix="ickit-cold-", suffix=".log")[1])
+    logs = Path(tempfile.mkdtemp(prefix="ickit-cold-"))
+    unguard = "import ickit.serve; ickit.serve.bound_kernel_waits = lambda: None; "
     times: list[float | None] = []
     for first in range(0, args.rounds, ROUNDS_PER_SERVER):
-        process, port = start(log, guarded=not args.unguarded)
+        # no kernel pools: every page is rendered on a fresh kernel
+        process, port = start_server(DASHBOARD_DIR, 1, 0, logs / f"voila-{first}.log",
+                                     prelude=unguard if args.unguarded else "")
         try:
             for _ in range(first, min(args.rounds, first + ROUNDS_PER_SERVER)):
                 times += asyncio.run(room(f"http://127.0.0.1:{port}/voila/render/{notebook}",
@@ -105,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     spread = f"p50 {pct(ended, .5):.1f} s, p95 {pct(ended, .95):.1f} s" if ended else "none ended"
     print(f"{args.dashboard}, {'unguarded' if args.unguarded else 'guarded'}: {len(times)} pages "
           f"on fresh kernels, {args.width} at a time; {stalled} stalled (no end after "
-          f"{DEADLINE_S} s); {spread}. Server log: {log}")
+          f"{DEADLINE_S} s); {spread}. Server logs: {logs}")
     return 0
 
 

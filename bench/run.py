@@ -94,12 +94,13 @@ def child_serve(root: Path, port: int, expect: int, pool: int, dashboard: str = 
     run_voila(config, root)
 
 
-def start_server(root: Path, expect: int, pool: int, log: Path,
-                 dashboard: str = "") -> tuple[subprocess.Popen, int]:
+def start_server(root: Path, expect: int, pool: int, log: Path, dashboard: str = "",
+                 prelude: str = "") -> tuple[subprocess.Popen, int]:
+    """A server process running ``child_serve``, after the Python statements in ``prelude``."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    code = (f"import sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); import run; "
+    code = (f"import sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); {prelude}import run; "
             f"run.child_serve(run.Path({str(root)!r}), {port}, {expect}, {pool}, {dashboard!r})")
     with log.open("wb") as out:
         process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=out,

@@ -85,7 +85,15 @@ def test_the_server_bounds_the_waits_once_before_voila_starts(monkeypatch, tmp_p
             started.append(AsyncZMQSocketChannel.get_msg)
 
     monkeypatch.setattr(Voila, "instance", lambda **kwargs: Recorder())
+    monkeypatch.setattr(serve, "announce_when_warm", lambda pools: None)
     serve.run_voila(serve.Config(), tmp_path)
     bound_kernel_waits()
     assert started[0].in_steps
     assert AsyncZMQSocketChannel.get_msg is started[0]
+
+
+def test_less_than_a_millisecond_left_ends_the_wait_without_spinning(run_async):
+    channel = Silent()
+    with pytest.raises(Empty):
+        run_async(in_steps(Silent.get_msg)(channel, 0.0005))
+    assert len(channel.timeouts) == 1

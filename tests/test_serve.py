@@ -18,6 +18,7 @@ from ickit.serve import (
     pool_sizes,
     preheated,
     server_env,
+    announce_when_warm,
     voila_config,
     warm,
 )
@@ -173,15 +174,36 @@ def test_ready_once_every_preheated_kernel_has_drawn_its_dashboard_or_failed_to(
                 item.set_result({"task": render, "kernel_id": "k"})
             return item
 
-        assert warm({"a.ipynb": [pooled(True, True)], "b.ipynb": [pooled(True, False)]}) is None
-        assert warm({"a.ipynb": [pooled(True, True)], "b.ipynb": [pooled(False, False)]}) is None
+        assert warm([("a", pooled(True, True)), ("b", pooled(True, False))]) is None
+        assert warm([("a", pooled(True, True)), ("b", pooled(False, False))]) is None
         failed = loop.create_future()
         failed.set_exception(RuntimeError("kernel died"))
-        assert warm({"a.ipynb": [pooled(True, True), failed]}) == (1, 1)
+        assert warm([("a", pooled(True, True)), ("b", failed)]) == (1, [("b", failed.exception())])
         broken = pooled(True, False)
         broken.result()["task"].set_exception(RuntimeError("cell failed"))
-        assert warm({"a.ipynb": [broken]}) == (0, 1)
-        assert warm({"a.ipynb": [pooled(True, True), pooled(True, True)],
-                     "b.ipynb": [pooled(True, True)], "default": []}) == (3, 0)
+        drawn, failures = warm([("c", broken)])
+        assert drawn == 0 and failures[0][0] == "c" and str(failures[0][1]) == "cell failed"
+        assert warm([("a", pooled(True, True)), ("a", pooled(True, True)),
+                     ("b", pooled(True, True))]) == (3, [])
 
     run_async(check())
+
+
+def test_ready_is_said_once_for_the_kernels_started_first_and_progress_before(run_async, capsys):
+    async def check():
+        loop = asyncio.get_running_loop()
+        render, item = loop.create_future(), loop.create_future()
+        item.set_result({"task": render, "kernel_id": "k"})
+        pools = {"a.ipynb": [item]}
+        announce_when_warm(pools, every_s=0.01, progress_every_s=0.05)
+        await asyncio.sleep(0.12)
+        pools["a.ipynb"].clear()  # a visitor took it; its replacement is not awaited
+        pools["a.ipynb"].append(loop.create_future())
+        render.set_result(None)
+        await asyncio.sleep(0.1)
+
+    run_async(check())
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("ickit: still drawing: 0 of 1 kernel(s) ready")
+    assert lines[-1].startswith("ickit: ready: 1 kernel(s) have drawn their dashboards; people")
+    assert sum(line.startswith("ickit: ready") for line in lines) == 1

@@ -10,6 +10,7 @@ import functools
 import os
 import secrets
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -181,40 +182,61 @@ def run_voila(config: Config, root: Path, data: Path | None = None) -> None:
     app.start()
 
 
-def warm(pools: dict[str, list]) -> tuple[int, int] | None:
-    """``(drawn, failed)`` once every preheated kernel has rendered its dashboard or failed to;
-    ``None`` while any is still starting or rendering.
+def warm(started: list[tuple[str, object]]) -> tuple[int, list[tuple[str, BaseException]]] | None:
+    """``(drawn, failures)`` once every kernel in ``started`` has rendered its dashboard or failed
+    to, each failure as ``(notebook, error)``; ``None`` while any is still starting or rendering.
 
-    ``pools`` is Voila's: for each notebook, tasks that start a kernel and give a dict whose
-    ``"task"`` renders the notebook on it.
+    ``started`` pairs each notebook with one of Voila's pool tasks, which starts a kernel and
+    gives a dict whose ``"task"`` renders the notebook on it.
     """
-    drawn = failed = 0
-    for item in (item for pool in pools.values() for item in pool):
+    drawn, failures = 0, []
+    for notebook, item in started:
         if not item.done():
             return None
-        render = None if item.cancelled() or item.exception() else item.result()["task"]
+        failed = RuntimeError("cancelled") if item.cancelled() else item.exception()
+        render = None if failed else item.result()["task"]
         if render is not None and not render.done():
             return None
-        if render is None or render.cancelled() or render.exception():
-            failed += 1
+        if render is not None:
+            failed = RuntimeError("cancelled") if render.cancelled() else render.exception()
+        if failed:
+            failures.append((notebook, failed))
         else:
             drawn += 1
-    return drawn, failed
+    return drawn, failures
 
 
-def announce_when_warm(pools: dict[str, list], every_s: float = 1.0) -> None:
-    """Print one line once every preheated kernel has rendered its dashboard: until then, people
-    joining wait for the rendering, and a room joining at once waits much longer."""
+def announce_when_warm(pools: dict[str, list], every_s: float = 1.0,
+                       progress_every_s: float = 30.0) -> None:
+    """Print one line once every kernel the server started in advance has rendered its dashboard
+    (until then, people joining wait for the rendering too), and how far it has got every
+    ``progress_every_s`` seconds before that. Kernels taken from a pool in the meantime still
+    count; their replacements do not."""
     from tornado.ioloop import PeriodicCallback
 
+    started = [(notebook, item) for notebook, pool in pools.items() for item in pool]
+    began = time.monotonic()
+    said = began
+
     def check() -> None:
-        settled = warm(pools)
-        if settled is not None:
-            timer.stop()
-            drawn, failed = settled
-            trouble = f"; {failed} failed (see above)" if failed else ""
-            print(f"ickit: ready: {drawn} kernel(s) have drawn their dashboards{trouble}; people "
-                  "can join now", flush=True)
+        nonlocal said
+        settled = warm(started)
+        if settled is None:
+            if time.monotonic() - said >= progress_every_s:
+                said = time.monotonic()
+                done = sum(1 for _, item in started if item.done()
+                           and not item.cancelled() and not item.exception()
+                           and item.result()["task"].done())
+                print(f"ickit: still drawing: {done} of {len(started)} kernel(s) ready after "
+                      f"{said - began:.0f} s", flush=True)
+            return
+        timer.stop()
+        drawn, failures = settled
+        for notebook, error in failures:
+            print(f"ickit: a kernel could not draw {notebook}: {error!r}", flush=True)
+        trouble = f"; {len(failures)} failed" if failures else ""
+        print(f"ickit: ready: {drawn} kernel(s) have drawn their dashboards{trouble}; people can "
+              "join now", flush=True)
 
     timer = PeriodicCallback(check, every_s * 1000)
     timer.start()

@@ -79,7 +79,6 @@ class CaseSummary:
 def case_summary(content: Content, case: WorkedCase | None = None) -> CaseSummary:
     """The worked case's figures, with level and timescales taken from Leutz and the evidence."""
     case = case or content.worked_case
-    levels = content.by_id("integration_levels")
     figures = content.by_id("timescales")
     contacts = case.person.contacts
     return CaseSummary(

@@ -1,6 +1,9 @@
 """Shared fixtures: the kit's content, the repository's paths, and running a coroutine."""
 
 import asyncio
+import os
+import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -9,6 +12,17 @@ import pytest
 from ickit.content import load_content
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config):
+    """Parsed content of the many data folders the tests make is cached in a folder of the
+    run's own, removed at the end, not in the user's cache (it grew by about 100 files a run)."""
+    config.ickit_cache = tempfile.mkdtemp(prefix="ickit-test-cache-")
+    os.environ["XDG_CACHE_HOME"] = config.ickit_cache
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(getattr(config, "ickit_cache", ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -51,15 +51,23 @@ READY = """() => {
         '[data-mime-type="application/vnd.jupyter.widget-view+json"]');
     return [...views].every(view => view.querySelector('.jupyter-widgets') !== null);
 }"""
+CONTROL = ".widget-dropdown select, .widget-text input[type=number]"
 REDRAW = """(index) => new Promise(resolve => {
+    const NUMBER = '.widget-text input[type=number]';
     const select = document.querySelector('.widget-dropdown select');
     let last = null;
     const observer = new MutationObserver(() => { last = performance.now(); });
     observer.observe(document.querySelector('#rendered_cells'),
                      {subtree: true, childList: true, characterData: true, attributes: true});
     const start = performance.now();
-    select.selectedIndex = index % select.options.length;
-    select.dispatchEvent(new Event('change', {bubbles: true}));
+    if (select) {
+        select.selectedIndex = index % select.options.length;
+        select.dispatchEvent(new Event('change', {bubbles: true}));
+    } else {  // a dashboard of number fields: nudge the first one up and down
+        const field = document.querySelector(NUMBER);
+        field.value = String(Number(field.value) + (index % 2 ? 1 : -1));
+        field.dispatchEvent(new Event('change', {bubbles: true}));
+    }
     const poll = setInterval(() => {
         const now = performance.now();
         if ((last !== null && now - last > 300) || now - start > 10000) {
@@ -86,7 +94,8 @@ def child_serve(root: Path, port: int, expect: int, pool: int, dashboard: str = 
                                dashboards=(dashboard,))
         run_voila(voila_config(options, load_content(), kernel_budget()), root)
         return
-    config = voila_config(ServeOptions(port=port, expect=expect, open_browser=False, root=root),
+    config = voila_config(ServeOptions(port=port, expect=expect, open_browser=False, root=root,
+                                       refill_delay=1),
                           load_content(), budget=pool)
     notebooks = [p.name for p in root.glob("*.ipynb")]
     config.VoilaKernelManager.kernel_pools_config = {
@@ -195,13 +204,13 @@ def measure_page(browser, base: str, notebook: str, runs: int, redraws: int) -> 
         if pid:
             time.sleep(0.5)
             mems.append(rss_mb(pid))
-        if run == 0 and redraws and page.query_selector(".widget-dropdown select"):
+        if run == 0 and redraws and page.query_selector(CONTROL):
             for i in range(1, redraws + 1):
                 took = page.evaluate(REDRAW, i)
                 if took is not None:
                     draws.append(took)
         context.close()
-        time.sleep(2)  # let the pool refill (fill_delay is 1 s)
+        time.sleep(2)  # let the pool refill (after 1 s on this server)
     return {"tti": statistics.median(ttis), "mem": statistics.median(mems) if mems else None,
             "draws": draws}
 

@@ -285,3 +285,29 @@ def test_stakeholder_view_adds_escapes_and_moves(content):
     assert "Few district nurses" in view.map.to_markdown()
     view.remove.click()
     assert "Unpaid carers" not in view.map.names()
+
+
+def test_law_charts_place_things_where_plotly_own_helpers_would(targeting):
+    """The chart dicts are built by hand; plotly's make_subplots, add_hline and add_vline are the
+    reference for where the two panels, their titles and the marker lines go."""
+    from plotly.subplots import make_subplots
+
+    from ickit.charts import laws
+
+    everyone = law1.evaluate(targeting, law1.everyone_fully_integrated(targeting))
+    spec = laws.targeting_spec(everyone, everyone, "£")
+    reference = make_subplots(rows=1, cols=2, column_widths=[0.6, 0.4], horizontal_spacing=0.12,
+                              subplot_titles=[a["text"] for a in spec["layout"]["annotations"][:2]])
+    for axis in ("xaxis", "xaxis2", "yaxis", "yaxis2"):
+        assert spec["layout"][axis]["domain"] == pytest.approx(list(reference.layout[axis].domain))
+    for mine, theirs in zip(spec["layout"]["annotations"][:2], reference.layout.annotations,
+                            strict=True):
+        assert (mine["x"], mine["y"]) == pytest.approx((theirs.x, theirs.y))
+
+    import plotly.graph_objects as go
+
+    fig = go.Figure()
+    fig.add_hline(y=3, line=dict(color="red"))
+    fig.add_vline(x=2, line=dict(color="red"))
+    drawn = [s.to_plotly_json() for s in fig.layout.shapes]
+    assert drawn == [laws._hline(3, dict(color="red")), laws._vline(2, dict(color="red"))]

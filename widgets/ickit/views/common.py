@@ -71,7 +71,8 @@ def figure_bundle(fig: go.Figure | dict) -> dict:
         layout = fig.get("layout", {})
         if "template" not in layout:
             layout = {**layout, "template": plotly_template()}
-        title = layout.get("title", {}).get("text")
+        title = layout.get("title", {})
+        title = title.get("text") if isinstance(title, dict) else title
         return {PLOTLY_MIME: json.loads(json.dumps({**fig, "layout": layout})), "text/plain": title or "chart"}
     return {PLOTLY_MIME: json.loads(fig.to_json()), "text/plain": fig.layout.title.text or "chart"}
 

@@ -5,8 +5,7 @@ they name, and the ids they may name. With ``every``, the ids must name each kno
 (a weight for each checklist, a prompt for each lesson, a cost for each integration level).
 A few needs that are not plain membership are yielded as ready ``(location, message)`` problems.
 
-Workshop blocks' decks and questions are checked by ``workshops.py`` as the content validates;
-their dashboards by ``tests/test_handouts.py`` (see there why).
+Workshop blocks' decks and questions are checked by ``workshops.py`` as the content validates.
 """
 
 from __future__ import annotations
@@ -106,6 +105,12 @@ def references(c) -> Iterator[Names | tuple[Loc, str]]:
 
     # quizzes.yaml: each question belongs to a part of the course
     yield Names(("quizzes",), _each(("quizzes",), c.quizzes, "part"), "course part", _ids(c.course))
+
+    # workshops.yaml: the dashboard a block opens is one the kit serves
+    for i, workshop in enumerate(c.workshops):
+        loc = ("workshops", i, "blocks")
+        yield Names(loc, _each(loc, workshop.blocks, "dashboard"), "dashboard",
+                    [d.notebook.removesuffix(".ipynb") for d in c.dashboards])
 
 
 def _need_years(given: Given, timescales: Mapping) -> Iterator[tuple[Loc, str]]:

@@ -75,11 +75,8 @@ class Workshop(Item):
 
 
 def _check_references(workshops: list[Workshop], info: ValidationInfo) -> list[Workshop]:
-    """Every deck and question a block names exists, and its deck fits in it.
-
-    Dashboards are checked against data/dashboards.yaml by ``tests/test_handouts.py`` instead, so
-    that a dashboard still being registered does not stop the whole kit from loading.
-    """
+    """Every deck and question a block names exists, and its deck fits in it (its dashboard is
+    checked with the other references, in ``references.py``)."""
     decks = {d.id: d for d in info.data.get("decks", [])}
     questions = {i.id for section in ("laws", "lessons") for i in info.data.get(section, [])}
     problems = []

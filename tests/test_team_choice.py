@@ -402,9 +402,12 @@ def test_compare_columns_show_route_budget_and_accountability(view, content):
 
 
 def test_compare_columns_draw_routes_down_the_page(view):
-    fig = view.compare[0].shown["process"]
-    assert all(a.ay > a.y for a in fig.layout.annotations if a.showarrow)
-    assert not all(a.ay > a.y for a in view.explore.shown["process"].layout.annotations if a.showarrow)
+    def downward(fig):  # each arrow trace holds start, end and a gap for each arrow
+        ends = [(t.y[i], t.y[i + 1]) for t in fig.data if t.marker.symbol == "arrow" for i in range(0, len(t.y), 3)]
+        return [start > end for start, end in ends]
+
+    assert all(downward(view.compare[0].shown["process"])) and downward(view.compare[0].shown["process"])
+    assert not all(downward(view.explore.shown["process"]))
 
 
 def test_loading_restores_explore_and_the_guided_answers(view):

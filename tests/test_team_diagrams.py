@@ -6,7 +6,7 @@ import pytest
 import yaml
 from pydantic import TypeAdapter
 
-from ickit.charts.team_diagrams import (FONT, LINK_STYLES, management_lines, management_lines_spec,
+from ickit.charts.team_diagrams import (FONT, HEAD, LINK_STYLES, management_lines, management_lines_spec,
                                         referral_route, referral_route_spec)
 from ickit.content import Content
 from ickit.views.common import figure_bundle
@@ -29,12 +29,26 @@ def route(content, model_id):
                           choice.example_professions)
 
 
+def labels(fig):
+    """The boxes' names, from the one text trace, as (x, y, text)."""
+    (trace,) = [t for t in fig.data if t.mode == "text"]
+    return list(zip(trace.x, trace.y, trace.text))
+
+
 def texts(fig):
-    return [a.text for a in fig.layout.annotations if a.text]
+    """Every text on the diagram: the boxes' names, then the notes."""
+    return [text for _, _, text in labels(fig)] + [a.text for a in fig.layout.annotations]
 
 
 def arrows(fig):
-    return [a for a in fig.layout.annotations if a.showarrow]
+    """Each arrow's (start, end): an arrow trace holds start, end and a gap for each, and draws a
+    head at each end; a shaft too unless its mode is markers only."""
+    found = []
+    for trace in fig.data:
+        if trace.marker.symbol == "arrow":
+            assert trace.marker.angleref == "previous" and trace.marker.size[1::3] == (HEAD,) * (len(trace.x) // 3)
+            found += [((trace.x[i], trace.y[i]), (trace.x[i + 1], trace.y[i + 1])) for i in range(0, len(trace.x), 3)]
+    return found
 
 
 def test_single_route_has_a_box_and_arrow_per_step(content):
@@ -44,7 +58,7 @@ def test_single_route_has_a_box_and_arrow_per_step(content):
     boxes = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(boxes) == 7 and len(arrows(fig)) == 6 + 1
     assert fig.layout.title.text == "Reception-assessment-allocation-review team: the route of a referral"
-    assert {a.y for a in arrows(fig)} == {0, 0.25}  # one lane, and the arc lands on a box top
+    assert {end[1] for _, end in arrows(fig)} == {0, 0.25}  # one lane, and the arc lands on a box top
 
 
 def test_only_the_review_model_loops_back_to_allocation(content):
@@ -62,7 +76,7 @@ def test_parallel_pathway_draws_one_lane_per_profession(content):
     assert lanes == ["<b>Community nursing pathway</b>", "<b>Social work pathway</b>",
                      "<b>Occupational therapy pathway</b>"]
     assert len(fig.layout.shapes) == 1 + 3 * 2 and len(arrows(fig)) == 3 * 2
-    assert {a.ay for a in arrows(fig) if a.ax == 0.75} == {1.0}  # all fan out from the referral
+    assert {start for start, _ in arrows(fig) if start[0] == 0.75} == {(0.75, 1.0)}  # all fan out from the referral
 
 
 def test_hybrid_has_a_shared_route_and_direct_routes(content):
@@ -70,15 +84,15 @@ def test_hybrid_has_a_shared_route_and_direct_routes(content):
     assert "<b>Shared team route</b>" in texts(fig)
     assert sum(t.startswith("<b>Direct route:") for t in texts(fig)) == 3
     assert len(fig.layout.shapes) == 1 + 4 + 3 * 2
-    shared_assessment = next(a for a in fig.layout.annotations if a.text == "<b>Assessment</b>")
-    direct = [a for a in fig.layout.annotations if a.text == "<b>Assessment</b>"][1:]
-    assert all(a.x == shared_assessment.x for a in direct)  # direct routes skip reception and allocation
+    shared_assessment, *direct = [x for x, _, text in labels(fig) if text == "<b>Assessment</b>"]
+    assert direct == [shared_assessment] * 3  # direct routes skip reception and allocation
 
 
 def test_hover_explains_each_stage(content):
     fig = route(content, "allocation")
-    (hover,) = fig.data
+    (hover,) = [t for t in fig.data if t.hoverinfo == "text"]
     assert len(hover.x) == 4 and "meeting" in hover.hovertext[1]
+    assert list(zip(hover.x, hover.y)) == [(x, y) for x, y, _ in labels(fig)]  # over the boxes
 
 
 @pytest.mark.parametrize("mtype_id", ["profession-managed", "single-manager", "joint-management",
@@ -94,7 +108,10 @@ def test_management_diagram_shows_lines_budget_and_accountability(content, mtype
         assert (f"Accountable: {node.accountable}" in labels) == bool(node.accountable)
     thick = [s for s in fig.layout.shapes if s.line.width > 3]
     assert len(thick) == sum(bool(n.accountable) for n in diagram.nodes) >= 1
-    assert len(fig.data) == len(diagram.links) == len(arrows(fig))
+    lines = [t for t in fig.data if t.mode == "lines"]
+    assert len(lines) == len(diagram.links) == len(arrows(fig))
+    assert sorted(((t.x[0], t.y[0]), (t.x[1], t.y[1])) for t in lines) == sorted(arrows(fig))  # a head on each line
+    assert all(t.mode == "markers" for t in fig.data if t.marker.symbol == "arrow")  # heads only: dashes stay
     legend = [t.name for t in fig.data if t.showlegend]
     assert sorted(legend) == sorted({LINK_STYLES[link.kind][2] for link in diagram.links})
 
@@ -105,7 +122,7 @@ def test_vertical_route_runs_down_the_page(content):
     fig = referral_route(model, choice.stages, choice.example_professions, vertical=True)
     boxes = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(boxes) == 7 and len({b.x0 for b in boxes}) == 1  # one column
-    assert all(a.ay > a.y for a in arrows(fig))  # every arrow points down the page
+    assert all(start[1] > end[1] for start, end in arrows(fig))  # every arrow points down the page
     assert "back to<br>the team" in texts(fig)
 
 
@@ -121,8 +138,10 @@ def test_small_management_diagram_uses_smaller_type(content):
     mtype = content.by_id("team_management_types")["single-manager"]
     diagram = next(d for d in content.team_choice.management_diagrams if d.id == mtype.id)
     big, small = management_lines(mtype, diagram), management_lines(mtype, diagram, small=True)
-    assert max(a.font.size for a in small.layout.annotations if a.font.size) < \
-        min(a.font.size for a in big.layout.annotations if a.text.startswith("<b>"))
+    big_sizes, small_sizes = ([a.font.size for a in fig.layout.annotations] + [t.textfont.size for t in fig.data
+                                                                                if t.textfont.size]
+                              for fig in (big, small))
+    assert max(small_sizes) < min(big_sizes)
 
 
 def test_each_diagram_dict_is_what_its_figure_sends_to_the_browser(content):
@@ -147,8 +166,10 @@ def test_diagram_dicts_share_nothing_between_calls(content):
     first = referral_route_spec(model, choice.stages, choice.example_professions)
     for note in first["layout"]["annotations"]:
         note.get("font", {})["size"] = 99
+    first["data"][-1]["textfont"]["size"] = 99
     first["data"][0]["hovertext"][0] = "changed"
     again = referral_route_spec(model, choice.stages, choice.example_professions)
     assert 99 not in {n.get("font", {}).get("size") for n in again["layout"]["annotations"]}
+    assert again["data"][-1]["textfont"]["size"] == 13
     assert again["data"][0]["hovertext"][0] != "changed" and FONT["size"] == 13
     assert figure_bundle(again) == figure_bundle(route(content, "hybrid-parallel-pathway"))

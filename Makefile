@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test lab bench browser
+.PHONY: serve test lab bench browser labextension
 
 ## serve: set up (first run only) and start the kit
 serve: $(VENV)/.installed
@@ -20,6 +20,13 @@ lab: $(VENV)/.installed
 ## bench: the speed and memory benchmarks (print a table)
 bench: $(VENV)/.installed-test browser
 	$(BIN)/python bench/run.py $(ARGS)
+
+## labextension: rebuild the dashboards' chart renderer from widgets/labextension (needs Node.js
+## and npm; the built files in widgets/ickit/share/labextensions are committed, so only after a change)
+LABEXT := widgets/labextension
+labextension: $(VENV)/.installed
+	cd $(LABEXT) && npm ci --no-audit --no-fund && PATH="$(CURDIR)/$(BIN):$$PATH" jupyter-builder build .
+	$(BIN)/python $(LABEXT)/fingerprint.py > widgets/ickit/share/labextensions/ickit-charts/sources.sha256
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit("the kit needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'

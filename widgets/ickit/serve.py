@@ -22,6 +22,10 @@ from .kernel_waits import bound_kernel_waits
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATE_ROOT = PACKAGE / "share"  # holds voila/templates/ickit, found through JUPYTER_PATH
 TEMPLATE = "ickit"
+LABEXTENSIONS = PACKAGE / "share" / "labextensions"  # ickit-charts, built from widgets/labextension
+# plotly's own renderer: ickit-charts draws the charts; Voila would load both, and this one's
+# 4.8 MB of JavaScript into every page
+DENIED_EXTENSIONS = ["jupyterlab-plotly"]
 DASHBOARD_DIR = PACKAGE.parents[1] / "notebooks" / "dashboards"
 KERNEL_MB = 150  # what one preheated dashboard kernel may take, with room to spare
 CULL_IDLE_SECONDS = 15 * 60
@@ -122,6 +126,8 @@ def voila_config(options: ServeOptions, content: Content, budget: int) -> Config
     c.VoilaConfiguration.show_tracebacks = False
     c.VoilaConfiguration.preheat_kernel = True
     c.VoilaConfiguration.progressive_rendering = False
+    c.VoilaConfiguration.extra_labextensions_path = [str(LABEXTENSIONS)]
+    c.VoilaConfiguration.extension_denylist = DENIED_EXTENSIONS
     c.VoilaConfiguration.page_config_hook = functools.partial(landing_page_config,
                                                               content=content)
     c.VoilaKernelManager.kernel_pools_config = pool_sizes(options.expect, notebooks, budget)

@@ -1,0 +1,78 @@
+"""The dashboards' chart renderer (ickit-charts): built from its sources, served by `ickit serve`
+instead of plotly's own renderer, and able to draw every kind of chart the kit makes."""
+
+import ast
+import json
+import re
+import runpy
+from pathlib import Path
+
+from jupyterlab_server.config import get_federated_extensions
+import plotly.graph_objects as go
+from plotly.basedatatypes import BaseTraceType
+from plotly.offline import get_plotlyjs_version
+
+from ickit.serve import DENIED_EXTENSIONS, LABEXTENSIONS, ServeOptions, voila_config
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "widgets" / "labextension"
+BUILT = LABEXTENSIONS / "ickit-charts"
+CHARTS = ROOT / "widgets" / "ickit" / "charts"
+
+
+def test_the_build_is_of_the_sources_as_they_are():
+    recorded = (BUILT / "sources.sha256").read_text(encoding="utf-8").strip()
+    assert recorded == runpy.run_path(str(SOURCE / "fingerprint.py"))["fingerprint"](), \
+        "widgets/labextension changed since its last build: run `make labextension` and commit the result"
+
+
+def test_voila_finds_the_built_extension():
+    found = get_federated_extensions([str(LABEXTENSIONS)])
+    assert list(found) == ["ickit-charts"]
+    build = found["ickit-charts"]["jupyterlab"]["_build"]
+    assert build["mimeExtension"] == "./mimeExtension" and (BUILT / build["load"]).is_file()
+    assert "plotly.js" in (BUILT / "static" / "third-party-licenses.json").read_text(encoding="utf-8")
+
+
+def test_serve_loads_the_kits_renderer_instead_of_plotlys(content):
+    c = voila_config(ServeOptions(), content, budget=4)
+    assert c.VoilaConfiguration.extra_labextensions_path == [str(LABEXTENSIONS)]
+    assert c.VoilaConfiguration.extension_denylist == DENIED_EXTENSIONS == ["jupyterlab-plotly"]
+
+
+def bundled_trace_types() -> set[str]:
+    """scatter (in plotly.js's core) and the trace types src/plotly.js registers."""
+    code = (SOURCE / "src" / "plotly.js").read_text(encoding="utf-8")
+    return {"scatter", *re.findall(r'require\("plotly\.js/lib/(\w+)"\)', code)} - {"core"}
+
+
+def used_trace_types() -> set[str]:
+    """Every trace type the chart builders name: as a ``type`` that is one of plotly's traces
+    (shapes have types too: rect, line, path), or as a ``go.Bar(...)``-like call."""
+    traces = {name.lower() for name in dir(go)
+              if isinstance(getattr(go, name), type) and issubclass(getattr(go, name), BaseTraceType)}
+    used = set()
+    for path in CHARTS.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            pairs = []
+            if isinstance(node, ast.Call):
+                pairs = [(k.arg, k.value) for k in node.keywords]
+                if isinstance(node.func, ast.Attribute) and node.func.attr.lower() in traces:
+                    used.add(node.func.attr.lower())
+            elif isinstance(node, ast.Dict):
+                pairs = [(k.value if isinstance(k, ast.Constant) else None, v) for k, v in zip(node.keys, node.values)]
+            used |= {v.value for k, v in pairs if k == "type" and isinstance(v, ast.Constant) and v.value in traces}
+    return used
+
+
+def test_every_trace_type_the_kit_draws_is_in_the_renderers_plotly():
+    used = used_trace_types()
+    assert {"scatter", "bar", "scatterpolar"} <= used  # the scan finds them
+    assert used <= bundled_trace_types(), \
+        f"add {sorted(used - bundled_trace_types())} to widgets/labextension/src/plotly.js"
+
+
+def test_the_renderers_plotly_is_the_one_plotly_py_writes_for():
+    lock = json.loads((SOURCE / "package-lock.json").read_text(encoding="utf-8"))
+    bundled = lock["packages"]["node_modules/plotly.js"]["version"]
+    assert bundled.split(".")[0] == get_plotlyjs_version().split(".")[0], (bundled, get_plotlyjs_version())

@@ -1,0 +1,1 @@
+(self.rspackChunkickit_charts=self.rspackChunkickit_charts||[]).push([[248],{686(s,r,t){let c=t(2151);c.register([t(4587),t(7054)]),s.exports=c},9871(){}}]);

@@ -5,7 +5,10 @@
 One Voila server is started as `ickit serve` configures it, over a temporary folder holding the
 dashboards and a blank notebook, with kernel pools for all of them. For each dashboard, in
 headless Chromium: time to interactive against the blank notebook (ratio), the kernel's resident
-memory against the blank notebook's kernel (ratio), and control-change-to-redraw time. Then a join
+memory against the blank notebook's kernel (ratio), and control-change-to-redraw time, for the
+first control that redraws a chart. A page counts as interactive once its widgets and the charts
+in view have drawn (READY), and each is opened in a fresh browser context once the server and its
+kernels are quiet, after one blank page has warmed the server. Then a join
 burst: N participants request the dashboard at the same moment and each opens its kernel
 connection (the work the server does when a room joins; their browsers run on their own
 machines), on a server of its own started as `ickit serve --expect N --dashboard ID` would start
@@ -42,40 +45,48 @@ BLANK = "blank.ipynb"
 TARGETS = "targets: TTI <= 1.5x blank; redraw p95 < 100 ms; memory <= 1.6x bare; burst p95 < 3 s, 0 failed"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
+# Interactive: the cells are shown, Voila has put every output in its place, and every output
+# that takes up room has drawn: a widget view's is empty until then, and a chart (ickit-charts)
+# is drawn once it has a width (one in a tab not open, when the tab opens). The cells are shown
+# before the widgets have drawn, so a page that only shows its cells is not yet interactive.
 READY = """() => {
     const spinner = document.querySelector('#loading');
     if (spinner && getComputedStyle(spinner).display !== 'none') return false;
     const cells = document.querySelector('#rendered_cells');
     if (!cells || getComputedStyle(cells).display === 'none') return false;
-    const views = document.querySelectorAll(
-        '[data-mime-type="application/vnd.jupyter.widget-view+json"]');
-    return [...views].every(view => view.querySelector('.jupyter-widgets') !== null);
+    if (document.querySelector('script[type="application/vnd.voila.cell-output+json"]')) return false;
+    const shown = [...cells.querySelectorAll('.jp-OutputArea-output')].filter(o => o.offsetWidth > 0);
+    return shown.every(output => output.childElementCount > 0)
+        && shown.every(output => !output.matches('.ickit-chart') || output.querySelector('.main-svg'));
 }"""
-CONTROL = ".widget-dropdown select, .widget-text input[type=number]"
-REDRAW = """(index) => new Promise(resolve => {
-    const NUMBER = '.widget-text input[type=number]';
-    const select = document.querySelector('.widget-dropdown select');
-    let last = null;
-    const observer = new MutationObserver(() => { last = performance.now(); });
+CONTROLS = ".widget-dropdown select, .widget-text input[type=number]"
+# Change control number `control` (a drop-down: its next option; a number field: one up or down)
+# and resolve with the time to the last change of the page, once it has been quiet for 300 ms,
+# and whether a chart was among what changed (null after 10 s without a change).
+REDRAW = """([control, step]) => new Promise(resolve => {
+    const input = document.querySelectorAll('%s')[control];
+    let last = null, chart = false;
+    const observer = new MutationObserver(records => {
+        last = performance.now();
+        chart = chart || records.some(r => r.target.closest && r.target.closest('.ickit-chart'));  // drawn
+    });
     observer.observe(document.querySelector('#rendered_cells'),
                      {subtree: true, childList: true, characterData: true, attributes: true});
     const start = performance.now();
-    if (select) {
-        select.selectedIndex = index % select.options.length;
-        select.dispatchEvent(new Event('change', {bubbles: true}));
-    } else {  // a dashboard of number fields: nudge the first one up and down
-        const field = document.querySelector(NUMBER);
-        field.value = String(Number(field.value) + (index % 2 ? 1 : -1));
-        field.dispatchEvent(new Event('change', {bubbles: true}));
+    if (input.tagName === 'SELECT') {
+        input.selectedIndex = (input.selectedIndex + 1) %% input.options.length;
+    } else {
+        input.value = String(Number(input.value) + (step %% 2 ? 1 : -1));
     }
+    input.dispatchEvent(new Event('change', {bubbles: true}));
     const poll = setInterval(() => {
         const now = performance.now();
         if ((last !== null && now - last > 300) || now - start > 10000) {
             clearInterval(poll); observer.disconnect();
-            resolve(last === null ? null : last - start);
+            resolve({took: last === null ? null : last - start, chart});
         }
     }, 20);
-})"""
+})""" % CONTROLS
 
 
 def pct(values: list[float], q: float) -> float:
@@ -182,6 +193,34 @@ def tree_rss_mb(pid: int) -> float:
     return sum(rss_mb(p) for p in tree_pids(pid))
 
 
+def tree_cpu_seconds(pid: int) -> dict[int, float]:
+    """CPU seconds used so far by ``pid`` and each of its descendants."""
+    used = {}
+    for p in tree_pids(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        used[p] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return used
+
+
+def wait_until_quiet(pid: int, timeout: float = 120) -> None:
+    """Wait until the server and its kernels use less than a tenth of a core for half a second.
+
+    A kernel taken from a pool is replaced, and the new one runs its notebook: a page measured
+    during that work would be measured against it, which a room that has joined does not see.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        before = tree_cpu_seconds(pid)
+        time.sleep(0.5)
+        after = tree_cpu_seconds(pid)
+        if sum(after[p] - before.get(p, 0.0) for p in after) < 0.05:
+            return
+    print("note: the server did not go quiet; figures may be pessimistic")
+
+
 def kernel_id_of(page_html: str) -> str | None:
     found = re.search(r'"kernelId":\s*"([0-9a-f-]+)"', page_html)
     return found.group(1) if found else None
@@ -189,10 +228,26 @@ def kernel_id_of(page_html: str) -> str | None:
 
 # --- browser measures ----------------------------------------------------------------------
 
-def measure_page(browser, base: str, notebook: str, runs: int, redraws: int) -> dict:
-    """Median time to interactive, kernel memory and redraw times of one notebook."""
+def measure_redraws(page, redraws: int) -> list[float]:
+    """Times from a control's change to the page's last change, for the first control whose
+    change redraws a chart (the first control when none does)."""
+    count = min(len(page.query_selector_all(CONTROLS)), 8)
+    chosen = 0
+    for control in range(count):
+        if page.evaluate(REDRAW, [control, 0])["chart"]:
+            chosen = control
+            break
+    times = (page.evaluate(REDRAW, [chosen, step])["took"] for step in range(1, redraws + 1)) if count else ()
+    return [t for t in times if t is not None]
+
+
+def measure_page(browser, server: int, base: str, notebook: str, runs: int, redraws: int) -> dict:
+    """Median time to interactive, kernel memory and redraw times of one notebook, each page
+    opened once the ``server`` process and its kernels are quiet."""
     ttis, mems, draws = [], [], []
     for run in range(runs):
+        time.sleep(1.5)  # the pool's refill starts after 1 s on this server
+        wait_until_quiet(server)
         context = browser.new_context()
         page = context.new_page()
         page.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), lambda route: route.abort())
@@ -204,13 +259,9 @@ def measure_page(browser, base: str, notebook: str, runs: int, redraws: int) -> 
         if pid:
             time.sleep(0.5)
             mems.append(rss_mb(pid))
-        if run == 0 and redraws and page.query_selector(CONTROL):
-            for i in range(1, redraws + 1):
-                took = page.evaluate(REDRAW, i)
-                if took is not None:
-                    draws.append(took)
+        if run == 0 and redraws:
+            draws = measure_redraws(page, redraws)
         context.close()
-        time.sleep(2)  # let the pool refill (after 1 s on this server)
     return {"tti": statistics.median(ttis), "mem": statistics.median(mems) if mems else None,
             "draws": draws}
 
@@ -336,10 +387,11 @@ def main(argv: list[str] | None = None) -> int:
 
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            ref = measure_page(browser, base, BLANK, args.runs, 0)
+            measure_page(browser, process.pid, base, BLANK, 1, 0)  # warm the server: not counted
+            ref = measure_page(browser, process.pid, base, BLANK, args.runs, 0)
             for d in dashboards:
                 try:
-                    rows.append((d, measure_page(browser, base, d.notebook, args.runs,
+                    rows.append((d, measure_page(browser, process.pid, base, d.notebook, args.runs,
                                                  args.redraws)))
                 except Exception as err:  # one broken dashboard must not hide the others
                     print(f"{d.id}: not measured ({type(err).__name__}: {str(err)[:80]})")

@@ -1,48 +1,51 @@
 """The dashboards' charts come from the kit's own renderer (ickit-charts, built from
-widgets/labextension): drawn once, where they are seen, at the width they are shown, and resized
-when that width changes; plotly's own renderer and its 4.8 MB of JavaScript are not loaded."""
+widgets/labextension): drawn once, where they are seen, at the width they are shown, resized when
+that width changes, and updated in place when a control changes them; plotly's own renderer and
+its 4.8 MB of JavaScript are not loaded."""
 
 from playwright.sync_api import expect
 
 TIMEOUT = 60_000
-# From before the page's own scripts run: how many times plotly has drawn each chart (its
-# plotly_afterplot events: a first drawing, a redraw, a relayout), and the off-screen copies a PNG
-# snapshot adds to the body.
+# From before the page's own scripts run: plots built (plotly adds a .plot-container to each),
+# plotly_afterplot events of plots already built (an update, a redraw or a relayout), and the
+# off-screen copies a PNG snapshot adds to the body.
 COUNT_DRAWS = """
-window.snapshots = 0;
+window.draws = {built: 0, redrawn: 0, snapshots: 0};
 new MutationObserver(records => {
     for (const record of records) for (const node of record.addedNodes) {
-        if (node instanceof HTMLElement && node.parentElement === document.body
-                && node.style.left === '-5000px') window.snapshots += 1;
-    }
-    for (const chart of document.querySelectorAll('.ickit-chart.js-plotly-plot:not([data-draws])')) {
-        chart.dataset.draws = '0';
-        chart.on('plotly_afterplot', () => { chart.dataset.draws = String(Number(chart.dataset.draws) + 1); });
+        if (!(node instanceof HTMLElement)) continue;
+        if (node.parentElement === document.body && node.style.left === '-5000px') window.draws.snapshots += 1;
+        if (node.classList.contains('plot-container') && node.closest('.ickit-chart')) {
+            window.draws.built += 1;
+            const plot = node.parentElement;
+            plot.on('plotly_afterplot', () => {
+                if (plot.dataset.drawn) window.draws.redrawn += 1;  // the first is its building
+                plot.dataset.drawn = 'yes';
+            });
+        }
     }
 }).observe(document, {childList: true, subtree: true});
 """
-# Each chart on the page drawn once, and no snapshot taken.
-DRAWN_ONCE = """() => window.snapshots === 0 && [...document.querySelectorAll('.ickit-chart.js-plotly-plot')]
-                                                  .every(chart => chart.dataset.draws === '1')"""
+CHART = ".ickit-chart .js-plotly-plot"  # plotly marks a plot it has drawn with js-plotly-plot
 FILLS_ITS_PLACE = """plot => Math.abs(plot.querySelector('.main-svg').getBoundingClientRect().width
-                                 - plot.getBoundingClientRect().width) < 2"""
+                                 - plot.closest('.ickit-chart').getBoundingClientRect().width) < 2"""
 
 
-def test_a_new_chart_is_drawn_once_by_the_kits_renderer(page, voila_server, open_dashboard):
+def test_a_chart_is_drawn_once_and_updated_in_place(page, voila_server, open_dashboard):
     scripts = []
     page.on("request", lambda request: scripts.append(request.url))
     page.add_init_script(COUNT_DRAWS)
     open_dashboard(page, voila_server, "law1_targeting.ipynb")
-    plot = page.locator(".ickit-law1 .ickit-chart.js-plotly-plot").first
+    plot = page.locator(f".ickit-law1 {CHART}").first
     expect(plot).to_contain_text("80 of 80 reached", timeout=TIMEOUT)
     page.wait_for_timeout(1500)  # time enough for a redraw or a snapshot to have begun
     assert plot.evaluate(FILLS_ITS_PLACE)
-    assert page.evaluate(DRAWN_ONCE)
+    assert page.evaluate("window.draws") == {"built": 1, "redrawn": 0, "snapshots": 0}
 
     page.locator(".ickit-law1 select").nth(2).select_option(label="Not targeted")
     expect(plot).to_contain_text("0 of 80 reached", timeout=TIMEOUT)
     page.wait_for_timeout(1500)
-    assert page.evaluate(DRAWN_ONCE)
+    assert page.evaluate("window.draws") == {"built": 1, "redrawn": 1, "snapshots": 0}
     assert plot.evaluate(FILLS_ITS_PLACE)
     assert any("/labextensions/ickit-charts/" in url for url in scripts)
     assert not [url for url in scripts if "/labextensions/jupyterlab-plotly/" in url]
@@ -52,7 +55,7 @@ def test_a_chart_in_a_closed_tab_is_drawn_when_the_tab_opens(page, voila_server,
     page.add_init_script(COUNT_DRAWS)
     open_dashboard(page, voila_server, "team_selector.ipynb")
     view = page.locator(".ickit-team-selector")
-    drawn = view.locator(".ickit-chart.js-plotly-plot")  # plotly marks a plot it has drawn
+    drawn = view.locator(CHART)
     expect(drawn.nth(0)).to_contain_text("Parallel-pathway team: the route of a referral", timeout=TIMEOUT)
     expect(drawn.nth(1)).to_contain_text("Profession-managed: who manages whom", timeout=TIMEOUT)
     expect(view.locator(".ickit-chart")).to_have_count(6, timeout=TIMEOUT)  # 2 in Explore, 4 in Compare two
@@ -64,18 +67,18 @@ def test_a_chart_in_a_closed_tab_is_drawn_when_the_tab_opens(page, voila_server,
         expect(drawn.nth(i)).to_contain_text(":", timeout=TIMEOUT)
         assert drawn.nth(i).evaluate(FILLS_ITS_PLACE)
     page.wait_for_timeout(1500)
-    assert page.evaluate(DRAWN_ONCE)
+    assert page.evaluate("window.draws") == {"built": 6, "redrawn": 0, "snapshots": 0}
 
 
 def test_a_chart_follows_the_width_of_the_page(page, voila_server, open_dashboard):
     page.set_viewport_size({"width": 1200, "height": 900})
     open_dashboard(page, voila_server, "readiness.ipynb")
-    plot = page.locator(".ickit-readiness .ickit-chart.js-plotly-plot").first
+    plot = page.locator(f".ickit-readiness {CHART}").first
     expect(plot).to_be_visible(timeout=TIMEOUT)
     wide = plot.evaluate("plot => plot.querySelector('.main-svg').getBoundingClientRect().width")
     page.set_viewport_size({"width": 700, "height": 900})
     page.wait_for_function("""plot => plot.querySelector('.main-svg').getBoundingClientRect().width
-                                      < plot.getBoundingClientRect().width + 2""",
+                                      < plot.closest('.ickit-chart').getBoundingClientRect().width + 2""",
                            arg=plot.element_handle(), timeout=TIMEOUT)
     assert plot.evaluate(FILLS_ITS_PLACE)
     assert plot.evaluate("plot => plot.querySelector('.main-svg').getBoundingClientRect().width") < wide

@@ -46,7 +46,9 @@ def arrows(fig):
     found = []
     for trace in fig.data:
         if trace.marker.symbol == "arrow":
-            assert trace.marker.angleref == "previous" and trace.marker.size[1::3] == (HEAD,) * (len(trace.x) // 3)
+            heads = len(trace.x) // 3
+            assert trace.marker.angleref == "previous" and trace.marker.size[1::3] == (HEAD,) * heads
+            assert trace.marker.size[0::3] == (0,) * heads  # one head, at the end
             found += [((trace.x[i], trace.y[i]), (trace.x[i + 1], trace.y[i + 1])) for i in range(0, len(trace.x), 3)]
     return found
 

@@ -2,7 +2,8 @@
 
 Fixtures for every dashboard's browser tests:
 - ``voila_server`` (session): ``.base_url``, ``.url("name.ipynb")`` (the render URL), ``.token``;
-  ``start_voila(*options)`` (session) starts another, e.g. ``start_voila("--public")``.
+  ``start_voila(*options)`` (session) starts another, e.g. ``start_voila("--public")``;
+  ``serve_folder(root)`` (session) serves a folder of the test's own notebooks the same way.
 - ``page``: a Playwright page in Debian's Chromium. Console errors, page errors, failed requests
   and any request to a non-loopback address (aborted) fail the test at teardown. A test that must
   accept a known message marks itself ``@pytest.mark.allow_console("regex", ...)``.
@@ -22,6 +23,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 import pytest
@@ -71,16 +73,18 @@ class VoilaServer:
         return self.log.read_text(errors="replace")
 
 
-def start_server(tmp_dir: Path, *args: str, timeout: float = 180) -> VoilaServer:
-    """Start ``python -m ickit serve --no-browser`` with ``args`` and wait until it answers and
-    says it is ready (every preheated kernel has drawn its dashboard), as a trainer would."""
+def start_server(tmp_dir: Path, *args: str, timeout: float = 180,
+                 command: Callable[[int], list[str]] | None = None) -> VoilaServer:
+    """Start ``python -m ickit serve --no-browser`` with ``args`` (or ``command(port)``) and wait
+    until it answers and says it is ready (every preheated kernel has drawn its dashboard), as a
+    trainer would."""
     port = free_port()
     log = tmp_dir / f"voila-{port}.log"
     env = {**os.environ, **server_env(), "PYTHONUNBUFFERED": "1"}
+    argv = command(port) if command else [sys.executable, "-m", "ickit", "serve", "--port", str(port),
+                                          "--no-browser", *args]
     with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "ickit", "serve", "--port", str(port), "--no-browser", *args],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     server = VoilaServer(port, process, log)
     match = None
     deadline = time.monotonic() + timeout
@@ -121,6 +125,36 @@ def start_voila(tmp_path_factory):
         return servers[-1]
 
     yield start
+    for server in servers:
+        stop_server(server)
+
+
+# ickit serve's configuration, without its pools, over the folder in argv[2], on port argv[1]
+SERVE_FOLDER = """
+import sys
+from pathlib import Path
+from ickit.content import load_content
+from ickit.serve import ServeOptions, run_voila, voila_config
+root = Path(sys.argv[2])
+config = voila_config(ServeOptions(port=int(sys.argv[1]), open_browser=False, root=root),
+                      load_content(), budget=1)
+config.VoilaKernelManager.kernel_pools_config = {"default": {"pool_size": 0}}
+run_voila(config, root)
+"""
+
+
+@pytest.fixture(scope="session")
+def serve_folder(tmp_path_factory):
+    """A function serving a folder of notebooks as ``ickit serve`` serves the dashboards (with no
+    kernels started in advance); every server stops at the end."""
+    servers = []
+
+    def serve(root: Path) -> VoilaServer:
+        servers.append(start_server(tmp_path_factory.mktemp("voila"), command=lambda port: [
+            sys.executable, "-c", SERVE_FOLDER, str(port), str(root)]))
+        return servers[-1]
+
+    yield serve
     for server in servers:
         stop_server(server)
 

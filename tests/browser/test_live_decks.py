@@ -1,10 +1,11 @@
 """Live decks: each dashboard a workshop block uses runs as reveal.js slides under `ickit serve`
-(`?template=ickit-reveal`), offline, with its widgets rendered and the slides navigable."""
+(`?template=ickit-reveal`), offline, with its widgets and charts rendered and the slides navigable."""
 
 import filecmp
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from ickit.content import load_content
 
@@ -32,3 +33,10 @@ def test_dashboard_runs_as_live_slides(dashboard, page, voila_server):
     page.keyboard.press("End")
     assert page.evaluate("Reveal.getIndices().h") == total - 1
     assert page.locator(".reveal .slides > section.present .jupyter-widgets").count() > 0
+    # every one of these dashboards has a chart: it is drawn on its slide
+    page.wait_for_selector(".reveal .slides .ickit-chart", state="attached", timeout=300_000)
+    page.evaluate("""() => { const slide = document.querySelector('.reveal .slides .ickit-chart')
+                                 .closest('.reveal .slides > section');
+                             Reveal.slide([...slide.parentNode.children].indexOf(slide)); }""")
+    expect(page.locator(".reveal .slides > section.present .ickit-chart .main-svg").first).to_be_attached(
+        timeout=120_000)

@@ -18,7 +18,7 @@ BUILT = HERE.parent / "ickit" / "share" / "labextensions" / "ickit-charts"
 def sources() -> list[Path]:
     """What the build is made from: the package and its lock, the build settings, the code."""
     return [HERE / "package.json", HERE / "package-lock.json", HERE / "webpack.config.js",
-            *sorted((HERE / "src").glob("*.js"))]
+            *sorted((HERE / "src").rglob("*.js"))]
 
 
 def fingerprint() -> str:

@@ -61,7 +61,8 @@ def guarded(message: Message) -> Callable:
 
 
 def figure_bundle(fig: go.Figure | dict) -> dict:
-    """The plotly MIME bundle: rendered by JupyterLab's and Voila's plotly extension, no CDN.
+    """The plotly MIME bundle, with no CDN: drawn by the kit's renderer in the dashboards (see
+    ``widgets/labextension``) and by plotly's JupyterLab extension in JupyterLab.
 
     ``fig`` is a ``go.Figure`` or a chart's plain dict (its ``*_spec``). A dict is sent as it is,
     with plotly's default template when it names none, as ``go.Figure`` would add it, so no
@@ -82,8 +83,9 @@ def show_figure(output: widgets.Output, fig: go.Figure | dict) -> None:
     one update of the Output's ``outputs``.
 
     Clearing the Output and displaying inside it costs a round trip: the browser sends the
-    Output's outputs back to the kernel after each message (the previous chart's PNG snapshot,
-    added by plotly's renderer, included), the kernel echoes them, and the chart is drawn twice.
+    Output's outputs back to the kernel after each message, the kernel echoes them, and the chart
+    is drawn twice (in JupyterLab, with the PNG snapshot plotly's renderer adds to an output).
+    The dashboards' renderer updates the chart already in that place with the new one.
     """
     output.outputs = ({"output_type": "display_data", "data": figure_bundle(fig), "metadata": {}},)
 

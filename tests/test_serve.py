@@ -162,14 +162,21 @@ def test_cli_refill_delay(launched):
     assert options.refill_delay == 5
 
 
+PAGE = ('<div id="cell-id=a" class="jp-Cell jp-CodeCell jp-Notebook-cell jp-mod-noInput ">'
+        '<div class="jp-Cell-outputWrapper">…</div></div>')
+# as Voila renders a cell whose outputs came after nbclient stopped waiting for them
+LATE = PAGE + ('<div id="cell-id=b" class="jp-Cell jp-CodeCell jp-Notebook-cell jp-mod-noOutputs '
+               'jp-mod-noInput "></div>')
+
+
 def test_ready_once_every_preheated_kernel_has_drawn_its_dashboard_or_failed_to(run_async):
     async def check():
         loop = asyncio.get_running_loop()
 
-        def pooled(started: bool, drawn: bool):
+        def pooled(started: bool, drawn: bool, page: str = PAGE):
             render, item = loop.create_future(), loop.create_future()
             if drawn:
-                render.set_result(None)
+                render.set_result(([page], None))
             if started:
                 item.set_result({"task": render, "kernel_id": "k"})
             return item
@@ -185,6 +192,9 @@ def test_ready_once_every_preheated_kernel_has_drawn_its_dashboard_or_failed_to(
         assert drawn == 0 and failures[0][0] == "c" and str(failures[0][1]) == "cell failed"
         assert warm([("a", pooled(True, True)), ("a", pooled(True, True)),
                      ("b", pooled(True, True))]) == (3, [])
+        drawn, failures = warm([("a", pooled(True, True)), ("d", pooled(True, True, LATE))])
+        assert drawn == 1 and failures[0][0] == "d"
+        assert str(failures[0][1]) == "the page came without the outputs of 1 cell(s)"
 
     run_async(check())
 
@@ -199,7 +209,7 @@ def test_ready_is_said_once_for_the_kernels_started_first_and_progress_before(ru
         await asyncio.sleep(0.12)
         pools["a.ipynb"].clear()  # a visitor took it; its replacement is not awaited
         pools["a.ipynb"].append(loop.create_future())
-        render.set_result(None)
+        render.set_result(([PAGE], None))
         await asyncio.sleep(0.1)
 
     run_async(check())
@@ -207,3 +217,14 @@ def test_ready_is_said_once_for_the_kernels_started_first_and_progress_before(ru
     assert lines[0].startswith("ickit: still drawing: 0 of 1 kernel(s) ready")
     assert lines[-1].startswith("ickit: ready: 1 kernel(s) have drawn their dashboards; people")
     assert sum(line.startswith("ickit: ready") for line in lines) == 1
+
+
+def test_pages_wait_for_outputs_that_trail_a_cells_reply(content):
+    """With dozens of kernels starting together the server reads their messages seconds late;
+    nbclient's default (4 s) then drops a cell's outputs and the page is served without them."""
+    import nbformat
+    from voila.execute import VoilaExecutor
+
+    executor = VoilaExecutor(nbformat.v4.new_notebook(),
+                             config=voila_config(ServeOptions(), content, budget=8))
+    assert executor.iopub_timeout >= 60

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import secrets
 import tempfile
 import time
@@ -28,6 +29,9 @@ LABEXTENSIONS = PACKAGE / "share" / "labextensions"  # ickit-charts, built from 
 DENIED_EXTENSIONS = ["jupyterlab-plotly"]
 DASHBOARD_DIR = PACKAGE.parents[1] / "notebooks" / "dashboards"
 KERNEL_MB = 150  # what one preheated dashboard kernel may take, with room to spare
+IOPUB_TIMEOUT_SECONDS = 120
+# a code cell on a rendered page that came without its outputs (Voila's lab-based markup)
+CELL_WITHOUT_OUTPUTS = re.compile(r'<div [^>]*class="[^"]*\bjp-mod-noOutputs\b')
 CULL_IDLE_SECONDS = 15 * 60
 CULL_INTERVAL_SECONDS = 60
 
@@ -125,6 +129,10 @@ def voila_config(options: ServeOptions, content: Content, budget: int) -> Config
     c.VoilaConfiguration.strip_sources = True
     c.VoilaConfiguration.show_tracebacks = False
     c.VoilaConfiguration.preheat_kernel = True
+    # how long a cell's outputs may trail its reply: past this, nbclient drops them and the page
+    # is served without them (when dozens of kernels start together, the server reads their
+    # messages seconds late)
+    c.VoilaExecutor.iopub_timeout = IOPUB_TIMEOUT_SECONDS
     c.VoilaConfiguration.progressive_rendering = False
     c.VoilaConfiguration.extra_labextensions_path = [str(LABEXTENSIONS)]
     c.VoilaConfiguration.extension_denylist = DENIED_EXTENSIONS
@@ -193,7 +201,8 @@ def warm(started: list[tuple[str, object]]) -> tuple[int, list[tuple[str, BaseEx
     to, each failure as ``(notebook, error)``; ``None`` while any is still starting or rendering.
 
     ``started`` pairs each notebook with one of Voila's pool tasks, which starts a kernel and
-    gives a dict whose ``"task"`` renders the notebook on it.
+    gives a dict whose ``"task"`` renders the notebook on it (giving the page's HTML in pieces,
+    and the rest of the rendering). A page without the outputs of one of its cells is a failure.
     """
     drawn, failures = 0, []
     for notebook, item in started:
@@ -205,11 +214,19 @@ def warm(started: list[tuple[str, object]]) -> tuple[int, list[tuple[str, BaseEx
             return None
         if render is not None:
             failed = RuntimeError("cancelled") if render.cancelled() else render.exception()
+            if not failed and (empty := cells_without_outputs("".join(render.result()[0]))):
+                failed = RuntimeError(f"the page came without the outputs of {empty} cell(s)")
         if failed:
             failures.append((notebook, failed))
         else:
             drawn += 1
     return drawn, failures
+
+
+def cells_without_outputs(page: str) -> int:
+    """How many code cells of a rendered dashboard page have no outputs: every cell of a
+    dashboard shows something, so each one is a part of the dashboard missing."""
+    return len(CELL_WITHOUT_OUTPUTS.findall(page))
 
 
 def announce_when_warm(pools: dict[str, list], every_s: float = 1.0,

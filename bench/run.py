@@ -3,17 +3,19 @@
     python bench/run.py [--burst 60] [--runs 5] [--redraws 20] [--dashboard ID ...]
 
 One Voila server is started as `ickit serve` configures it, over a temporary folder holding the
-dashboards and a blank notebook, with kernel pools for all of them. For each dashboard, in
-headless Chromium: time to interactive against the blank notebook (ratio), the kernel's resident
-memory against the blank notebook's kernel (ratio), and control-change-to-redraw time, for the
-first control that redraws a chart. A page counts as interactive once its widgets and the charts
-in view have drawn (READY), and each is opened in a fresh browser context once the server and its
-kernels are quiet, after one blank page has warmed the server. Then a join
-burst: N participants request the dashboard at the same moment and each opens its kernel
-connection (the work the server does when a room joins; their browsers run on their own
-machines), on a server of its own started as `ickit serve --expect N --dashboard ID` would start
-it, once it says it is ready (every kernel in its pool has drawn the dashboard, as a trainer
-would wait for before the room joins). Prints a table; the targets are in TARGETS.
+dashboards and a blank notebook, with a preheated kernel for every page it opens. For each
+dashboard, in headless Chromium: time to interactive against the blank notebook (ratio), the
+kernel's resident memory against the blank notebook's kernel (ratio), and control-change-to-redraw
+time, for the first control that redraws a chart. A page counts as interactive once its widgets
+and the charts in view have drawn (READY); a page served without a cell's outputs is a failure.
+Pages are opened in rounds, each round the blank notebook and every dashboard once, each in a
+fresh browser context once the server and its kernels are quiet, after one blank page has warmed
+the server. Then a join burst: N participants request the dashboard at the same moment and each
+opens its kernel connection (the work the server does when a room joins; their browsers run on
+their own machines), on a server of its own started as `ickit serve --expect N --dashboard ID`
+would start it, once it says it is ready (every kernel in its pool has drawn the dashboard, as a
+trainer would wait for before the room joins); a participant whose page lacks a cell's outputs
+fails. Prints a table; the targets are in TARGETS.
 """
 
 from __future__ import annotations
@@ -38,10 +40,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "widgets"))
 
 from ickit.content import clear_cache, load_content  # noqa: E402
-from ickit.serve import (DASHBOARD_DIR, ServeOptions, kernel_budget,  # noqa: E402
-                         run_voila, server_env, voila_config)
+from ickit.serve import (DASHBOARD_DIR, ServeOptions, cells_without_outputs,  # noqa: E402
+                         kernel_budget, run_voila, server_env, voila_config)
 
 BLANK = "blank.ipynb"
+PAGE_REFILL_DELAY = 24 * 3600  # seconds: longer than any run
 TARGETS = "targets: TTI <= 1.5x blank; redraw p95 < 100 ms; memory <= 1.6x bare; burst p95 < 3 s, 0 failed"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
@@ -99,14 +102,16 @@ def pct(values: list[float], q: float) -> float:
 def child_serve(root: Path, port: int, expect: int, pool: int, dashboard: str = "") -> None:
     """In the server process: the kit's configuration. With ``dashboard``, exactly what
     ``ickit serve --expect EXPECT --dashboard DASHBOARD`` configures; else ``pool`` kernels for
-    every notebook in ``root``."""
+    every notebook in ``root``, a kernel for each page the benchmark opens, refilled only after
+    the run (``ickit serve`` refills 30 s after a kernel is taken, once a room has joined: a
+    refill started during a page's load or its redraws would be measured with them)."""
     if dashboard:
         options = ServeOptions(port=port, expect=expect, open_browser=False, root=root,
                                dashboards=(dashboard,))
         run_voila(voila_config(options, load_content(), kernel_budget()), root)
         return
     config = voila_config(ServeOptions(port=port, expect=expect, open_browser=False, root=root,
-                                       refill_delay=1),
+                                       refill_delay=PAGE_REFILL_DELAY),
                           load_content(), budget=pool)
     notebooks = [p.name for p in root.glob("*.ipynb")]
     config.VoilaKernelManager.kernel_pools_config = {
@@ -208,8 +213,8 @@ def tree_cpu_seconds(pid: int) -> dict[int, float]:
 def wait_until_quiet(pid: int, timeout: float = 120) -> None:
     """Wait until the server and its kernels use less than a tenth of a core for half a second.
 
-    A kernel taken from a pool is replaced, and the new one runs its notebook: a page measured
-    during that work would be measured against it, which a room that has joined does not see.
+    Work left from the page before (its kernel, its connection closing, starting the pools)
+    would be measured with the next page.
     """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -241,42 +246,65 @@ def measure_redraws(page, redraws: int) -> list[float]:
     return [t for t in times if t is not None]
 
 
-def measure_page(browser, server: int, base: str, notebook: str, runs: int, redraws: int) -> dict:
-    """Median time to interactive, kernel memory and redraw times of one notebook, each page
+def measure_page(browser, server: int, base: str, notebook: str, redraws: int) -> dict:
+    """Time to interactive, kernel memory and (``redraws`` of them) redraw times of one page,
     opened once the ``server`` process and its kernels are quiet."""
-    ttis, mems, draws = [], [], []
-    for run in range(runs):
-        time.sleep(1.5)  # the pool's refill starts after 1 s on this server
-        wait_until_quiet(server)
-        context = browser.new_context()
+    wait_until_quiet(server)
+    context = browser.new_context()
+    try:
         page = context.new_page()
         page.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), lambda route: route.abort())
         start = time.perf_counter()
         response = page.goto(f"{base}voila/render/{notebook}", timeout=120_000)
         page.wait_for_function(READY, timeout=120_000, polling=20)
-        ttis.append(time.perf_counter() - start)
+        tti = time.perf_counter() - start
+        if notebook != BLANK and (empty := cells_without_outputs(response.text())):
+            raise RuntimeError(f"served without the outputs of {empty} cell(s)")
         pid = kernel_pid(kernel_id_of(response.text()) or "none")
         if pid:
             time.sleep(0.5)
-            mems.append(rss_mb(pid))
-        if run == 0 and redraws:
-            draws = measure_redraws(page, redraws)
+        return {"tti": tti, "mem": rss_mb(pid) if pid else None,
+                "draws": measure_redraws(page, redraws) if redraws else []}
+    finally:
         context.close()
-    return {"tti": statistics.median(ttis), "mem": statistics.median(mems) if mems else None,
-            "draws": draws}
+
+
+def measure_pages(browser, server: int, base: str, notebooks: list[str], runs: int,
+                  redraws: int) -> dict[str, dict]:
+    """Median time to interactive and kernel memory of each notebook, and its redraw times.
+
+    Each of ``runs`` rounds opens every notebook once, in turn, so that a drift in the machine's
+    speed over the run falls on all of them alike; redraws are timed in the first round. A
+    notebook that fails is reported and left out of later rounds.
+    """
+    found: dict[str, list[dict]] = {nb: [] for nb in notebooks}
+    for run in range(runs):
+        for notebook in [nb for nb in notebooks if nb in found]:
+            try:
+                found[notebook].append(measure_page(browser, server, base, notebook,
+                                                    redraws if run == 0 else 0))
+            except Exception as err:  # one broken dashboard must not hide the others
+                print(f"{notebook}: not measured ({type(err).__name__}: {str(err)[:80]})")
+                del found[notebook]
+    return {nb: {"tti": statistics.median(m["tti"] for m in ms),
+                 "mem": statistics.median(mems) if (mems := [m["mem"] for m in ms if m["mem"]]) else None,
+                 "draws": ms[0]["draws"]}
+            for nb, ms in found.items()}
 
 
 # --- the join burst ------------------------------------------------------------------------
 
 async def join(base: str, notebook: str) -> tuple[float, str | None]:
-    """One participant: fetch the page, open the kernel connection, get the kernel's answer."""
+    """One participant: fetch the page, open the kernel connection, get the kernel's answer; a
+    page without all its outputs fails."""
     from tornado.httpclient import AsyncHTTPClient, HTTPRequest
     from tornado.websocket import websocket_connect
 
     start = time.perf_counter()
     response = await AsyncHTTPClient().fetch(f"{base}voila/render/{notebook}",
                                              request_timeout=120, raise_error=False)
-    kernel = kernel_id_of(response.body.decode("utf-8", "replace")) if response.code == 200 else None
+    page = response.body.decode("utf-8", "replace") if response.code == 200 else ""
+    kernel = kernel_id_of(page) if not cells_without_outputs(page) else None
     if not kernel:
         return time.perf_counter() - start, None
     ws = await websocket_connect(HTTPRequest(
@@ -357,8 +385,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--burst", type=int, default=60, help="participants joining at once")
     parser.add_argument("--runs", type=int, default=5, help="page loads per notebook")
     parser.add_argument("--redraws", type=int, default=20, help="control changes per dashboard")
-    parser.add_argument("--pool", type=int, default=2,
-                        help="preheated kernels per notebook for the page measures")
     parser.add_argument("--dashboard", action="append", help="only these dashboard ids")
     args = parser.parse_args(argv)
 
@@ -378,25 +404,24 @@ def main(argv: list[str] | None = None) -> int:
     blank["cells"] = []
     (work / BLANK).write_text(json.dumps(blank))
     log = work / "voila.log"
-    process, port = start_server(work, args.burst, args.pool, log)
+    process, port = start_server(work, args.burst, args.runs + 1, log)  # +1: the warm-up
     base = f"http://127.0.0.1:{port}/"
-    rows = []
     try:
         wait_for_ready(log)
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            measure_page(browser, process.pid, base, BLANK, 1, 0)  # warm the server: not counted
-            ref = measure_page(browser, process.pid, base, BLANK, args.runs, 0)
-            for d in dashboards:
-                try:
-                    rows.append((d, measure_page(browser, process.pid, base, d.notebook, args.runs,
-                                                 args.redraws)))
-                except Exception as err:  # one broken dashboard must not hide the others
-                    print(f"{d.id}: not measured ({type(err).__name__}: {str(err)[:80]})")
+            measure_page(browser, process.pid, base, BLANK, 0)  # warm the server: not counted
+            found = measure_pages(browser, process.pid, base,
+                                  [BLANK, *(d.notebook for d in dashboards)], args.runs,
+                                  args.redraws)
             browser.close()
         stop(process)  # the bursts each get a server of their own
+        ref = found.pop(BLANK, None)
+        if ref is None:
+            sys.exit("the blank notebook could not be measured")
+        rows = [(d, found[d.notebook]) for d in dashboards if d.notebook in found]
         print(f"blank notebook: time to interactive {ref['tti']:.2f} s, kernel {ref['mem']:.0f} MB")
         print(f"{'dashboard':22} {'TTI s':>6} {'xblank':>6} {'kernel MB':>9} {'xbare':>6} "
               f"{'redraw p50/p95 ms':>17} {'burst':>5} {'p50 s':>6} {'p95 s':>6} {'failed':>6} "

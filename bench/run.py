@@ -102,8 +102,8 @@ def pct(values: list[float], q: float) -> float:
 def child_serve(root: Path, port: int, expect: int, pool: int, dashboard: str = "") -> None:
     """In the server process: the kit's configuration. With ``dashboard``, exactly what
     ``ickit serve --expect EXPECT --dashboard DASHBOARD`` configures; else ``pool`` kernels for
-    every notebook in ``root``, a kernel for each page the benchmark opens, refilled only after
-    the run (``ickit serve`` refills 30 s after a kernel is taken, once a room has joined: a
+    every notebook in ``root`` (one more for the blank notebook, whose first page warms the
+    server), a kernel for each page the benchmark opens, refilled only after the run (``ickit serve`` refills 30 s after a kernel is taken, once a room has joined: a
     refill started during a page's load or its redraws would be measured with them)."""
     if dashboard:
         options = ServeOptions(port=port, expect=expect, open_browser=False, root=root,
@@ -114,8 +114,8 @@ def child_serve(root: Path, port: int, expect: int, pool: int, dashboard: str = 
                                        refill_delay=PAGE_REFILL_DELAY),
                           load_content(), budget=pool)
     notebooks = [p.name for p in root.glob("*.ipynb")]
-    config.VoilaKernelManager.kernel_pools_config = {
-        "default": {"pool_size": 0}, **{nb: {"pool_size": pool} for nb in notebooks}}
+    config.VoilaKernelManager.kernel_pools_config = {  # the blank notebook's warm-up page: +1
+        "default": {"pool_size": 0}, **{nb: {"pool_size": pool + (nb == BLANK)} for nb in notebooks}}
     run_voila(config, root)
 
 
@@ -275,7 +275,7 @@ def measure_pages(browser, server: int, base: str, notebooks: list[str], runs: i
 
     Each of ``runs`` rounds opens every notebook once, in turn, so that a drift in the machine's
     speed over the run falls on all of them alike; redraws are timed in the first round. A
-    notebook that fails is reported and left out of later rounds.
+    notebook that fails is reported and has no figures at all.
     """
     found: dict[str, list[dict]] = {nb: [] for nb in notebooks}
     for run in range(runs):
@@ -387,6 +387,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--redraws", type=int, default=20, help="control changes per dashboard")
     parser.add_argument("--dashboard", action="append", help="only these dashboard ids")
     args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
 
     full, cached = content_load_ms()
     print(f"content: full load of data/ {full:.1f} ms (target < 50 ms), cached {cached:.3f} ms")
@@ -404,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     blank["cells"] = []
     (work / BLANK).write_text(json.dumps(blank))
     log = work / "voila.log"
-    process, port = start_server(work, args.burst, args.runs + 1, log)  # +1: the warm-up
+    process, port = start_server(work, args.burst, args.runs, log)
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_for_ready(log)
@@ -422,7 +424,8 @@ def main(argv: list[str] | None = None) -> int:
         if ref is None:
             sys.exit("the blank notebook could not be measured")
         rows = [(d, found[d.notebook]) for d in dashboards if d.notebook in found]
-        print(f"blank notebook: time to interactive {ref['tti']:.2f} s, kernel {ref['mem']:.0f} MB")
+        bare = f"{ref['mem']:.0f} MB" if ref["mem"] else "n/a"
+        print(f"blank notebook: time to interactive {ref['tti']:.2f} s, kernel {bare}")
         print(f"{'dashboard':22} {'TTI s':>6} {'xblank':>6} {'kernel MB':>9} {'xbare':>6} "
               f"{'redraw p50/p95 ms':>17} {'burst':>5} {'p50 s':>6} {'p95 s':>6} {'failed':>6} "
               f"{'server MB':>9}")

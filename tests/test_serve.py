@@ -9,6 +9,7 @@ import pytest
 
 from ickit import cli
 from ickit.serve import (
+    DASHBOARD_DIR,
     TEMPLATE_ROOT,
     ServeError,
     ServeOptions,
@@ -19,6 +20,7 @@ from ickit.serve import (
     preheated,
     server_env,
     announce_when_warm,
+    cells_without_outputs,
     voila_config,
     warm,
 )
@@ -162,11 +164,49 @@ def test_cli_refill_delay(launched):
     assert options.refill_delay == 5
 
 
-PAGE = ('<div id="cell-id=a" class="jp-Cell jp-CodeCell jp-Notebook-cell jp-mod-noInput ">'
-        '<div class="jp-Cell-outputWrapper">…</div></div>')
-# as Voila renders a cell whose outputs came after nbclient stopped waiting for them
-LATE = PAGE + ('<div id="cell-id=b" class="jp-Cell jp-CodeCell jp-Notebook-cell jp-mod-noOutputs '
-               'jp-mod-noInput "></div>')
+def _rendered(*cells) -> str:
+    """A notebook of ``cells`` as Voila's templates mark it up (nbconvert's lab template)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="lab").from_notebook_node(
+        nbformat.v4.new_notebook(cells=list(cells)))[0]
+
+
+def _cell(source: str, shown: bool = True):
+    """A code cell, with the output ``source`` displays or (as Voila renders a cell whose outputs
+    came after nbclient stopped waiting for them) none."""
+    import nbformat
+
+    outputs = [nbformat.v4.new_output("display_data", data={"text/plain": source})]
+    return nbformat.v4.new_code_cell(source, outputs=outputs if shown else [])
+
+
+PAGE = _rendered(_cell("header()"), _cell("view()"))
+LATE = _rendered(_cell("header()"), _cell("view()", shown=False))
+
+
+def test_a_page_without_a_cells_outputs_is_told_apart():
+    import nbformat
+
+    assert cells_without_outputs(PAGE) == 0
+    assert cells_without_outputs(LATE) == 1
+    note = nbformat.v4.new_markdown_cell('<div class="jp-mod-noOutputs">a note</div>')
+    assert cells_without_outputs(_rendered(note, _cell("view()"))) == 0
+
+
+def test_every_dashboard_cell_shows_something():
+    """The ready line takes a code cell without outputs for a part of a dashboard missing: each
+    dashboard cell ends in the expression that shows it."""
+    import ast
+
+    import nbformat
+
+    for path in sorted(DASHBOARD_DIR.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                body = ast.parse(cell.source).body
+                assert body and isinstance(body[-1], ast.Expr), f"{path.name}: {cell.source!r}"
 
 
 def test_ready_once_every_preheated_kernel_has_drawn_its_dashboard_or_failed_to(run_async):
@@ -192,6 +232,9 @@ def test_ready_once_every_preheated_kernel_has_drawn_its_dashboard_or_failed_to(
         assert drawn == 0 and failures[0][0] == "c" and str(failures[0][1]) == "cell failed"
         assert warm([("a", pooled(True, True)), ("a", pooled(True, True)),
                      ("b", pooled(True, True))]) == (3, [])
+        other = pooled(True, False)
+        other.result()["task"].set_result("<html>")  # not what Voila 0.5 gives: not checked
+        assert warm([("e", other)]) == (1, [])
         drawn, failures = warm([("a", pooled(True, True)), ("d", pooled(True, True, LATE))])
         assert drawn == 1 and failures[0][0] == "d"
         assert str(failures[0][1]) == "the page came without the outputs of 1 cell(s)"

@@ -30,8 +30,10 @@ DENIED_EXTENSIONS = ["jupyterlab-plotly"]
 DASHBOARD_DIR = PACKAGE.parents[1] / "notebooks" / "dashboards"
 KERNEL_MB = 150  # what one preheated dashboard kernel may take, with room to spare
 IOPUB_TIMEOUT_SECONDS = 120
-# a code cell on a rendered page that came without its outputs (Voila's lab-based markup)
-CELL_WITHOUT_OUTPUTS = re.compile(r'<div [^>]*class="[^"]*\bjp-mod-noOutputs\b')
+# a code cell on a rendered page that came without its outputs (nbconvert's lab markup, which
+# Voila's templates and the kit's use)
+CELL_WITHOUT_OUTPUTS = re.compile(
+    r'<div\b[^>]*\bclass="(?=[^"]*\bjp-CodeCell\b)[^"]*\bjp-mod-noOutputs\b')
 CULL_IDLE_SECONDS = 15 * 60
 CULL_INTERVAL_SECONDS = 60
 
@@ -214,7 +216,7 @@ def warm(started: list[tuple[str, object]]) -> tuple[int, list[tuple[str, BaseEx
             return None
         if render is not None:
             failed = RuntimeError("cancelled") if render.cancelled() else render.exception()
-            if not failed and (empty := cells_without_outputs("".join(render.result()[0]))):
+            if not failed and (empty := cells_without_outputs(_page(render.result()))):
                 failed = RuntimeError(f"the page came without the outputs of {empty} cell(s)")
         if failed:
             failures.append((notebook, failed))
@@ -224,9 +226,18 @@ def warm(started: list[tuple[str, object]]) -> tuple[int, list[tuple[str, BaseEx
 
 
 def cells_without_outputs(page: str) -> int:
-    """How many code cells of a rendered dashboard page have no outputs: every cell of a
-    dashboard shows something, so each one is a part of the dashboard missing."""
+    """How many code cells of a rendered dashboard page have no outputs: every code cell of a
+    dashboard shows something (a test holds them to it), so each one is a part of the dashboard
+    missing. A cell that kept some of its outputs is not counted."""
     return len(CELL_WITHOUT_OUTPUTS.findall(page))
+
+
+def _page(rendered) -> str:
+    """The HTML of a rendering's result: Voila 0.5 gives ``(snippets, rest)``; anything else is
+    not checked."""
+    if isinstance(rendered, tuple) and rendered and isinstance(rendered[0], list):
+        return "".join(map(str, rendered[0]))
+    return ""
 
 
 def announce_when_warm(pools: dict[str, list], every_s: float = 1.0,

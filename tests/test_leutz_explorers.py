@@ -254,6 +254,16 @@ def test_law1_view_compares_plans_and_shows_problems(content):
     assert "Nobody is targeted yet" in view.summary.value and view.message.value == ""
 
 
+def test_law1_view_sends_the_chart_last(content):
+    """The browser takes the small text changes while it draws the chart, not after it."""
+    view, sent = law1_targeting(content), []
+    for name, widget, trait in (("summary", view.summary, "value"), ("link", view.download, "value"),
+                                ("chart", view.output, "outputs")):
+        widget.observe(lambda _, name=name: sent.append(name), trait)
+    next(iter(view.levels.values())).value = "full-integration"
+    assert sent == ["summary", "link", "chart"]
+
+
 def test_law2_view_moves_break_even(content):
     view = law2_costs(content)
     assert view.break_even == 7 and "year 7" in view.verdict.value

@@ -173,3 +173,13 @@ def test_a_bad_file_changes_nothing_on_screen(view, data, expected):
     assert expected in view.message.value
     assert (view.plan, view.warnings.value, len(view.workstreams.children),
             view.name.value) == before
+
+
+def test_a_change_sends_the_chart_last(view):
+    """The browser takes the small text changes while it draws the chart, not after it."""
+    sent = []
+    for name, widget, trait in (("links", view.downloads, "value"), ("warnings", view.warnings, "value"),
+                                ("chart", view.chart, "outputs")):
+        widget.observe(lambda _, name=name: sent.append(name), trait)
+    row(view, "Culture change").fields["duration"].value = 36
+    assert sent[-1] == "chart" and {"links", "warnings"} <= set(sent)

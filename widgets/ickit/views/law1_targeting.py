@@ -87,11 +87,15 @@ class TargetingView(widgets.VBox):
                                  {lvl: c.value for lvl, c in self.costs.items()}, benefit)
 
     def refresh(self) -> None:
-        """Recompute both plans from the controls and redraw; bad figures leave the last chart."""
+        """Recompute both plans from the controls and redraw; bad figures leave the last chart.
+
+        The chart goes last: the browser shows the small text changes while it draws the chart,
+        rather than after it.
+        """
         a, plan = self.assumptions, self.plan
         self.mine = logic.evaluate(a, plan)
         self.everyone = logic.evaluate(a, logic.everyone_fully_integrated(a))
-        show_figure(self.output, charts.targeting_spec(self.mine, self.everyone, self.defaults.unit))
+        figure = charts.targeting_spec(self.mine, self.everyone, self.defaults.unit)
         self.summary.value = self._summary()
         self.download.value = download_link(
             "law1_targeting.md",
@@ -99,6 +103,7 @@ class TargetingView(widgets.VBox):
                                    {lvl.id: lvl.name for lvl in self.content.integration_levels}),
             "text/markdown", "Download this plan (Markdown)")
         self.message.clear()
+        show_figure(self.output, figure)
 
     def _summary(self) -> str:
         mine, everyone = self.mine, self.everyone

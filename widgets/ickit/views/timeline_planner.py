@@ -222,19 +222,26 @@ class TimelinePlanner(widgets.VBox):
             "milestones": [row.values() for row in self.milestones.children]})
 
     def refresh(self) -> None:
-        """Redraw the chart and the warnings; a bad value leaves the last good chart showing."""
+        """Redraw the chart and the warnings; a bad value leaves the last good chart showing.
+
+        The chart goes last: the browser shows the small text changes while it draws the chart,
+        rather than after it.
+        """
         if self._quiet:
             return
-        self._withdraw_links()
         try:
             plan = self.current_plan()
         except KitInputError as err:
+            self._withdraw_links()
             raise KitInputError(f"Not redrawn yet: {err}") from None
+        links, warnings = self._instant_links(plan), warnings_html(check_plan(plan, self.content))
+        figure = timeline_spec(plan)
         self.plan = plan
         self.message.clear()
-        self.downloads.value = self._instant_links(plan)
-        show_figure(self.chart, timeline_spec(plan))
-        self.warnings.value = warnings_html(check_plan(plan, self.content))
+        self.png_link.value = self.html_link.value = ""  # they show the plan before this change
+        self.downloads.value = links
+        self.warnings.value = warnings
+        show_figure(self.chart, figure)
 
     # --- files -------------------------------------------------------------------------------
 

@@ -65,16 +65,25 @@ READY = """() => {
 CONTROLS = ".widget-dropdown select, .widget-text input[type=number]"
 # Change control number `control` (a drop-down: its next option; a number field: one up or down)
 # and resolve with the time to the last change of the page, once it has been quiet for 300 ms,
-# and whether a chart was among what changed (null after 10 s without a change).
+# and whether a chart was among what changed (null after 10 s without a change). Not a change:
+# JupyterLab's output area holds its height (min-height) for 50 ms after its outputs change, so
+# the page does not jump, then lets go, which changes nothing on screen when the chart keeps its
+# height; the measure would count that timer, not the drawing.
 REDRAW = """([control, step]) => new Promise(resolve => {
     const input = document.querySelectorAll('%s')[control];
     let last = null, chart = false;
+    const bare = (style) => (style || '').replace(/min-height:[^;]*;?/g, '').trim();
+    const heldHeight = (r) => r.type === 'attributes' && r.attributeName === 'style'
+        && r.target.matches('.jp-OutputArea') && bare(r.oldValue) === bare(r.target.getAttribute('style'));
     const observer = new MutationObserver(records => {
+        records = records.filter(r => !heldHeight(r));
+        if (!records.length) return;
         last = performance.now();
         chart = chart || records.some(r => r.target.closest && r.target.closest('.ickit-chart'));  // drawn
     });
     observer.observe(document.querySelector('#rendered_cells'),
-                     {subtree: true, childList: true, characterData: true, attributes: true});
+                     {subtree: true, childList: true, characterData: true, attributes: true,
+                      attributeOldValue: true});
     const start = performance.now();
     if (input.tagName === 'SELECT') {
         input.selectedIndex = (input.selectedIndex + 1) %% input.options.length;

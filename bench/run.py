@@ -112,8 +112,9 @@ def child_serve(root: Path, port: int, expect: int, pool: int, dashboard: str = 
     """In the server process: the kit's configuration. With ``dashboard``, exactly what
     ``ickit serve --expect EXPECT --dashboard DASHBOARD`` configures; else ``pool`` kernels for
     every notebook in ``root`` (one more for the blank notebook, whose first page warms the
-    server), a kernel for each page the benchmark opens, refilled only after the run (``ickit serve`` refills 30 s after a kernel is taken, once a room has joined: a
-    refill started during a page's load or its redraws would be measured with them)."""
+    server), a kernel for each page the benchmark opens, refilled only after the run (``ickit
+    serve`` refills 30 s after a kernel is taken, once a room has joined: a refill started during
+    a page's load or its redraws would be measured with them)."""
     if dashboard:
         options = ServeOptions(port=port, expect=expect, open_browser=False, root=root,
                                dashboards=(dashboard,))
@@ -124,7 +125,8 @@ def child_serve(root: Path, port: int, expect: int, pool: int, dashboard: str = 
                           load_content(), budget=pool)
     notebooks = [p.name for p in root.glob("*.ipynb")]
     config.VoilaKernelManager.kernel_pools_config = {  # the blank notebook's warm-up page: +1
-        "default": {"pool_size": 0}, **{nb: {"pool_size": pool + (nb == BLANK)} for nb in notebooks}}
+        "default": {"pool_size": 0},
+        **{nb: {"pool_size": pool + (nb == BLANK)} for nb in notebooks}}
     run_voila(config, root)
 
 
@@ -267,7 +269,7 @@ def measure_page(browser, server: int, base: str, notebook: str, redraws: int) -
         response = page.goto(f"{base}voila/render/{notebook}", timeout=120_000)
         page.wait_for_function(READY, timeout=120_000, polling=20)
         tti = time.perf_counter() - start
-        if notebook != BLANK and (empty := cells_without_outputs(response.text())):
+        if empty := cells_without_outputs(response.text()):
             raise RuntimeError(f"served without the outputs of {empty} cell(s)")
         pid = kernel_pid(kernel_id_of(response.text()) or "none")
         if pid:

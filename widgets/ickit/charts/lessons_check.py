@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from ..content.assessment import LessonsCheckSettings
 from ..logic.lessons_check import LessonResult, counts
 from ..logic.words import counted
+from .room import label_room
 
 COLOURS = {"red": "#c0392b", "amber": "#e6a100", "green": "#2e8b57", "unanswered": "#b0b0b0"}
 SYMBOLS = ("circle", "diamond", "square", "triangle-up", "cross", "x", "star", "hexagon",
@@ -53,7 +54,7 @@ def traffic_lights_spec(results: list[LessonResult], settings: LessonsCheckSetti
         shapes=[dict(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="y domain",
                      line={"dash": "dash", "color": "#666", "width": 1})  # as fig.add_vline draws it
                 for x in (settings.red_below, settings.green_from)],
-        title={"text": title or headline(results)}, height=520, margin={"l": 20, "r": 40, "t": 60, "b": 40},
+        title={"text": title or headline(results)}, height=520, margin={"l": label_room(rows), "r": 40, "t": 60, "b": 60},
         xaxis={"range": [0, settings.top * 1.4], "tickvals": ticks,
                "ticktext": [f"{p.value} {p.label}" for p in settings.scale], "title": {"text": "mean rating"}},
         yaxis={"autorange": "reversed", "automargin": True},

@@ -129,7 +129,7 @@ def management_lines_spec(mtype: ManagementType, diagram: ManagementDiagram, sma
                                   font=dict(FONT, size=size - 2, color=ink)))
     out = fig.build(f"{mtype.name}: who manages whom", 470, [-0.2, span + 0.2], [-0.6, 2.6])
     out["layout"].update(legend=dict(orientation="h", x=0, y=-0.02, yanchor="top"),
-                         margin=dict(l=10, r=10, t=50, b=40))
+                         margin=dict(l=10, r=10, t=50, b=50))  # b: the legend (see ``room``)
     return out
 
 

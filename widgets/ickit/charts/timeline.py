@@ -8,9 +8,11 @@ from datetime import timedelta
 import plotly.graph_objects as go
 
 from . import plotly_template
+from .room import label_room, legend_room
 from ..logic.timeline import Plan, bars, describe_months, milestone_date, plan_end, span_months
 
 DAY_MS = 86_400_000
+LEGEND_TITLE = "kind"
 
 
 def _label(text: str) -> str:
@@ -60,8 +62,9 @@ def timeline_spec(plan: Plan) -> dict:
     layout["xaxis"].update(type="date", title={})
     layout.update(
         barmode="overlay", height=max(320, 90 + 30 * len(labels)), template=plotly_template("plotly_white"),
-        title=dict(text=_title(plan), x=0, font=dict(size=16)), legend=dict(title=dict(text="kind")),
-        margin=dict(l=10, r=10, t=60, b=30))
+        title=dict(text=_title(plan), x=0, font=dict(size=16)), legend=dict(title=dict(text=LEGEND_TITLE)),
+        margin=dict(l=label_room(labels), t=60, b=30,
+                    r=legend_room([LEGEND_TITLE, *(t["name"] for t in traces)]) if len(traces) > 1 else 10))
     return dict(data=traces, layout=layout)
 
 

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from conftest import CHARTS_DRAWN, WIDENED_MARGINS
 
 from ickit.content import load_content
 from ickit.serve import DASHBOARD_DIR
@@ -41,21 +42,10 @@ def test_landing_page_lists_every_dashboard(page, voila_server):
         assert link.locator("img").evaluate("img => img.naturalWidth") > 0, dashboard.icon
 
 
-# every chart in view has drawn: a chart in a closed tab or accordion is drawn when it is shown
-CHARTS_DRAWN = """() => [...document.querySelectorAll('.ickit-chart')]
-    .filter(chart => chart.offsetWidth > 0).every(chart => chart.querySelector('.main-svg'))"""
-# the sides of each drawn chart whose margin plotly had to widen for what is drawn in it
-WIDENED = """() => [...document.querySelectorAll('.ickit-chart .js-plotly-plot')].flatMap(plot => {
-    const {margin, _size: drawn} = plot._fullLayout;
-    return ['l', 'r', 't', 'b'].filter(side => Math.round(drawn[side]) > margin[side])
-        .map(side => `${side}: ${margin[side]} -> ${Math.round(drawn[side])} px`);
-})"""
-
-
 @pytest.mark.parametrize("notebook", [d.notebook for d in DASHBOARDS])
 def test_charts_leave_room_for_their_labels(notebook, page, voila_server, open_dashboard):
     """A margin that plotly has to widen costs the chart a second drawing (ickit.charts.room)."""
     open_dashboard(page, voila_server, notebook)
     page.wait_for_function(CHARTS_DRAWN, timeout=60_000)
     page.wait_for_timeout(500)  # plotly widens a margin just after the first drawing
-    assert page.evaluate(WIDENED) == []
+    assert page.evaluate(WIDENED_MARGINS) == []

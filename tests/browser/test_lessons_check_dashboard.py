@@ -1,5 +1,7 @@
-"""Ten-lessons dashboard in Voila: it renders, an answer turns a light red, no console errors."""
+"""Ten-lessons dashboard in Voila: it renders, an answer turns a light red and the chart has room
+for the legend it then shows, no console errors."""
 
+from conftest import WIDENED_MARGINS
 from playwright.sync_api import expect
 
 TIMEOUT = 60_000
@@ -16,3 +18,5 @@ def test_lessons_check_an_answer_changes_the_traffic_lights(page, voila_server, 
     expect(plot).to_contain_text("red · 0.0")
     expect(view).to_contain_text("19 of 20 answers still to give")
     expect(view).to_contain_text("To talk about")
+    page.wait_for_timeout(500)
+    assert page.evaluate(WIDENED_MARGINS) == []  # room for the legend of answers, now shown

@@ -41,8 +41,10 @@ def traffic_lights_spec(results: list[LessonResult], settings: LessonsCheckSetti
         type="scatter", x=[settings.top * 1.04] * len(rows), y=rows, mode="text", text=labels,
         showlegend=False, textposition="middle right", hoverinfo="skip")]
     partners = list(results[0].ratings) if results else []
+    answered = False  # plotly leaves a partner without answers out of the legend
     for n, partner in enumerate(partners):
         given = [(r.ratings[partner], row) for r, row in zip(results, rows) if r.ratings[partner] is not None]
+        answered = answered or bool(given)
         traces.append(dict(
             type="scatter", x=[v for v, _ in given], y=[row for _, row in given], mode="markers",
             name=html.escape(partner),
@@ -54,7 +56,7 @@ def traffic_lights_spec(results: list[LessonResult], settings: LessonsCheckSetti
         shapes=[dict(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="y domain",
                      line={"dash": "dash", "color": "#666", "width": 1})  # as fig.add_vline draws it
                 for x in (settings.red_below, settings.green_from)],
-        title={"text": title or headline(results)}, height=520, margin={"l": label_room(rows), "r": 40, "t": 60, "b": 60},
+        title={"text": title or headline(results)}, height=520, margin={"l": label_room(rows), "r": 40, "t": 60, "b": 100 if answered else 60},
         xaxis={"range": [0, settings.top * 1.4], "tickvals": ticks,
                "ticktext": [f"{p.value} {p.label}" for p in settings.scale], "title": {"text": "mean rating"}},
         yaxis={"autorange": "reversed", "automargin": True},

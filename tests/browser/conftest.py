@@ -8,8 +8,7 @@ Fixtures for every dashboard's browser tests:
   and any request to a non-loopback address (aborted) fail the test at teardown. A test that must
   accept a known message marks itself ``@pytest.mark.allow_console("regex", ...)``.
 - ``open_dashboard(page, voila_server, "name.ipynb")``: go there and wait until widgets render.
-- ``CHARTS_DRAWN`` (every chart in view has drawn) and ``WIDENED_MARGINS`` (the margins plotly
-  had to widen, which costs a chart a second drawing), to ``page.evaluate``.
+- ``page_checks``: scripts for ``page.evaluate`` that check what a page shows.
 """
 
 from __future__ import annotations
@@ -37,15 +36,6 @@ TIMEOUT_MS = 60_000
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
-# every chart in view has drawn: a chart in a closed tab or accordion is drawn when it is shown
-CHARTS_DRAWN = """() => [...document.querySelectorAll('.ickit-chart')]
-    .filter(chart => chart.offsetWidth > 0).every(chart => chart.querySelector('.main-svg'))"""
-# the sides of each drawn chart whose margin plotly had to widen for what is drawn in it
-WIDENED_MARGINS = """() => [...document.querySelectorAll('.ickit-chart .js-plotly-plot')].flatMap(plot => {
-    const {margin, _size: drawn} = plot._fullLayout;
-    return ['l', 'r', 't', 'b'].filter(side => Math.round(drawn[side]) > margin[side])
-        .map(side => `${side}: ${margin[side]} -> ${Math.round(drawn[side])} px`);
-})"""
 
 
 def pytest_configure(config):

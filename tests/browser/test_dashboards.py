@@ -3,10 +3,10 @@
 import json
 
 import pytest
-from conftest import CHARTS_DRAWN, WIDENED_MARGINS
 
 from ickit.content import load_content
 from ickit.serve import DASHBOARD_DIR
+from page_checks import CHARTS_DRAWN, WIDENED_MARGINS
 
 DASHBOARDS = load_content().dashboards
 

@@ -1,7 +1,7 @@
 """Ten-lessons dashboard in Voila: it renders, an answer turns a light red and the chart has room
 for the legend it then shows, no console errors."""
 
-from conftest import WIDENED_MARGINS
+from page_checks import WIDENED_MARGINS
 from playwright.sync_api import expect
 
 TIMEOUT = 60_000

@@ -1,5 +1,7 @@
-"""The team model selector in Voila: it renders, a choice redraws its diagram, questions give suggestions."""
+"""The team model selector in Voila: it renders, a choice redraws its diagram with room for its
+legend, questions give suggestions."""
 
+from page_checks import CHARTS_DRAWN, WIDENED_MARGINS
 from playwright.sync_api import expect
 
 TIMEOUT = 60_000
@@ -21,6 +23,10 @@ def test_renders_redraws_on_a_choice_and_refuses_a_bad_file(page, voila_server, 
     page.locator(f"{VIEW} select").nth(1).select_option(label="Joint management")
     expect(plots.nth(1)).to_contain_text("Joint management: who manages whom", timeout=TIMEOUT)
     expect(plots.nth(1)).to_contain_text("Team co-ordinator")
+    page.get_by_role("tab", name="Compare two").click()  # its diagrams are drawn narrower
+    page.wait_for_function(CHARTS_DRAWN, timeout=TIMEOUT)
+    page.wait_for_timeout(500)
+    assert page.evaluate(WIDENED_MARGINS) == []  # every chart drawn had room for its legend
     _malformed_file_gives_a_clear_message(page)  # one page per test: each needs a fresh kernel
 
 

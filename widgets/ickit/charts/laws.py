@@ -6,8 +6,9 @@ import html
 
 import plotly.graph_objects as go
 
+from .room import legend_below
+
 COST, BENEFIT, LINE = "#c0504d", "#4f81bd", "#555555"
-LEGEND_BELOW = 100  # bottom margin for a legend a fifth of the plot below it (see ``room``)
 
 
 def targeting(mine, everyone, unit: str) -> go.Figure:
@@ -41,7 +42,7 @@ def targeting_spec(mine, everyone, unit: str) -> dict:
         xaxis=dict(anchor="y", domain=left), yaxis=dict(anchor="x", domain=[0.0, 1.0], title=dict(text=unit)),
         xaxis2=dict(anchor="y2", domain=right), yaxis2=dict(anchor="x2", domain=[0.0, 1.0]),
         annotations=notes, title=dict(text="Law 1: reach, cost and benefit"), barmode="group",
-        height=460, legend=dict(orientation="h", y=-0.2), margin=dict(t=80, b=LEGEND_BELOW)))
+        height=460, legend=dict(orientation="h", y=-0.2), margin=dict(t=80, b=legend_below(460, 80, -0.2))))
 
 
 def _columns(widths: list[float], spacing: float) -> list[list[float]]:
@@ -74,8 +75,9 @@ def net_cost_spec(years, break_even: int | None, marks, unit: str) -> dict:
         notes.append(dict(x=mark.year, y=1.02 + 0.07 * i, yref="paper", yanchor="bottom", xanchor="left",
                           showarrow=False, text=f"{mark.name}: {at_least}{mark.years:g} yr"))
     layout = dict(shapes=shapes, annotations=notes) if notes else dict(shapes=shapes)
+    top = 70 + 18 * len(marks)
     layout.update(title=dict(text="Law 2: cumulative net cost over the years"), height=500, showlegend=True,
-                  margin=dict(t=70 + 18 * len(marks), b=LEGEND_BELOW), legend=dict(orientation="h", y=-0.2),
+                  margin=dict(t=top, b=legend_below(500, top, -0.2)), legend=dict(orientation="h", y=-0.2),
                   xaxis=dict(title=dict(text="years from the start"), dtick=1),
                   yaxis=dict(title=dict(text=unit)))
     return dict(data=traces, layout=layout)
@@ -106,7 +108,7 @@ def power_interest_spec(people, quadrants, high_from: int) -> dict:
     layout = dict(annotations=notes) if notes else {}
     layout.update(shapes=[_vline(split, dict(color=LINE, dash="dash")), _hline(split, dict(color=LINE, dash="dash"))],
                   title=dict(text="Laws 3 to 5: power and interest"), height=560,
-                  legend=dict(orientation="h", y=-0.15), margin=dict(b=LEGEND_BELOW),
+                  legend=dict(orientation="h", y=-0.15), margin=dict(t=100, b=legend_below(560, 100, -0.15)),
                   xaxis=dict(title=dict(text="interest in the integration"), range=[0.5, 10.5], dtick=1),
                   yaxis=dict(title=dict(text="power over it"), range=[0.3, 10.8], dtick=1))
     return dict(data=traces, layout=layout)

@@ -9,9 +9,11 @@ import plotly.graph_objects as go
 from ..content.assessment import LessonsCheckSettings
 from ..logic.lessons_check import LessonResult, counts
 from ..logic.words import counted
-from .room import label_room
+from .room import label_room, legend_below, legend_rows
 
 COLOURS = {"red": "#c0392b", "amber": "#e6a100", "green": "#2e8b57", "unanswered": "#b0b0b0"}
+LEGEND_TITLE = "answers of"
+WIDEST = 980  # pixels: the widest the dashboard shows the chart (a narrower legend may wrap more)
 SYMBOLS = ("circle", "diamond", "square", "triangle-up", "cross", "x", "star", "hexagon",
            "pentagon", "triangle-down", "hourglass", "bowtie")
 
@@ -41,24 +43,26 @@ def traffic_lights_spec(results: list[LessonResult], settings: LessonsCheckSetti
         type="scatter", x=[settings.top * 1.04] * len(rows), y=rows, mode="text", text=labels,
         showlegend=False, textposition="middle right", hoverinfo="skip")]
     partners = list(results[0].ratings) if results else []
-    answered = False  # plotly leaves a partner without answers out of the legend
     for n, partner in enumerate(partners):
         given = [(r.ratings[partner], row) for r, row in zip(results, rows) if r.ratings[partner] is not None]
-        answered = answered or bool(given)
         traces.append(dict(
             type="scatter", x=[v for v, _ in given], y=[row for _, row in given], mode="markers",
-            name=html.escape(partner),
+            name=html.escape(partner, quote=False),
             marker={"symbol": SYMBOLS[n % len(SYMBOLS)], "size": 10, "color": "#333",
                     "line": {"color": "white", "width": 1}},
             hovertemplate="%{fullData.name}: %{x}<extra></extra>"))
     ticks = [p.value for p in settings.scale]
+    left = label_room(rows)
+    answered = [t["name"] for t in traces[2:] if t["x"]]  # plotly's legend leaves out the others
+    legend = legend_rows(answered, WIDEST - left - 40, LEGEND_TITLE)
+    bottom = legend_below(520, 60, -0.15, legend) if answered else 60  # else the x axis's title only
     return dict(data=traces, layout=dict(
         shapes=[dict(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="y domain",
                      line={"dash": "dash", "color": "#666", "width": 1})  # as fig.add_vline draws it
                 for x in (settings.red_below, settings.green_from)],
-        title={"text": title or headline(results)}, height=520, margin={"l": label_room(rows), "r": 40, "t": 60, "b": 100 if answered else 60},
+        title={"text": title or headline(results)}, height=520, margin={"l": left, "r": 40, "t": 60, "b": bottom},
         xaxis={"range": [0, settings.top * 1.4], "tickvals": ticks,
                "ticktext": [f"{p.value} {p.label}" for p in settings.scale], "title": {"text": "mean rating"}},
         yaxis={"autorange": "reversed", "automargin": True},
-        legend={"title": {"text": "answers of"}, "orientation": "h", "y": -0.15},
+        legend={"title": {"text": LEGEND_TITLE}, "orientation": "h", "y": -0.15},
         bargap=0.35, showlegend=True))

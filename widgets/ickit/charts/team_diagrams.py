@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from ..content.models import ManagementType, ProcessModel
 from ..content.team_choice import ManagementDiagram, StageLabel
+from .room import legend_below, legend_rows
 
 STAGE_COLOURS = {"referral": "#e8eef7", "reception": "#fde9c8", "allocation": "#e4d7f5",
                  "assessment": "#d6f0e0", "long-term-work": "#cfe3f7", "review": "#f7d9d9"}
@@ -128,8 +129,10 @@ def management_lines_spec(mtype: ManagementType, diagram: ManagementDiagram, sma
                                   bgcolor=fill, bordercolor=ink, borderpad=3,
                                   font=dict(FONT, size=size - 2, color=ink)))
     out = fig.build(f"{mtype.name}: who manages whom", 470, [-0.2, span + 0.2], [-0.6, 2.6])
+    kinds = dict.fromkeys(link.kind for link in diagram.links)  # as the legend lists them
+    rows = legend_rows([LINK_STYLES[kind][2] for kind in kinds], 440 if small else 540)  # plot width
     out["layout"].update(legend=dict(orientation="h", x=0, y=-0.02, yanchor="top"),
-                         margin=dict(l=10, r=10, t=50, b=50))  # b: the legend (see ``room``)
+                         margin=dict(l=10, r=10, t=50, b=legend_below(470, 50, -0.02, rows)))
     return out
 
 

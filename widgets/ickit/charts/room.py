@@ -38,6 +38,7 @@ MAX_LABEL_ROOM = 400  # pixels: past this, labels take automargin's room, which 
 LEGEND_PAD = 85  # pixels beside a legend's text: 45 of symbol, 12 of padding, and the gap of
 # 2% of the plot's width that the default x=1.02 leaves (for plots up to 1400 pixels wide)
 LEGEND_ROW, LEGEND_FRAME = 19, 24  # pixels: a row of a legend; its padding, its gap, to spare
+LEGEND_ENTRY, LEGEND_TITLE_GAP = 50, 10  # pixels of an entry beyond its text; after the title
 
 
 def _entity(found: re.Match) -> str:
@@ -80,9 +81,9 @@ def legend_room(names, size: float = 12) -> int:
 
 def legend_rows(names, width: float, title: str = "") -> int:
     """The rows a horizontal legend of entries ``names`` (after ``title``) fills in ``width``."""
-    rows, used = 1, text_width(title) + 10 if title else 0
+    rows, used = 1, text_width(title) + LEGEND_TITLE_GAP if title else 0
     for name in names:
-        item = text_width(name) + 50
+        item = text_width(name) + LEGEND_ENTRY
         if used and used + item > width:
             rows, used = rows + 1, 0
         used += item

@@ -33,12 +33,18 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
+# After the install, the chart widget's front end (widgets/ickit/share/labextensions/ickit-charts) is
+# linked into the environment, for JupyterLab: an editable install leaves it out
+LINK_CHARTS := PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter labextension develop --overwrite .
+
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -e .
+	$(LINK_CHARTS)
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -e ".[test]"
+	$(LINK_CHARTS)
 	touch $@ $(VENV)/.installed
 
 ## the Debian packages the tests use: Chromium (browser tests, PNG export) and pango (PDFs)

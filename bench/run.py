@@ -48,42 +48,34 @@ PAGE_REFILL_DELAY = 24 * 3600  # seconds: longer than any run
 TARGETS = "targets: TTI <= 1.5x blank; redraw p95 < 100 ms; memory <= 1.6x bare; burst p95 < 3 s, 0 failed"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
-# Interactive: the cells are shown, Voila has put every output in its place, and every output
-# that takes up room has drawn: a widget view's is empty until then, and a chart (ickit-charts)
-# is drawn once it has a width (one in a tab not open, when the tab opens). The cells are shown
-# before the widgets have drawn, so a page that only shows its cells is not yet interactive.
+# Interactive: the cells are shown, Voila has put every output in its place, every output that
+# takes up room has drawn (a widget view's is empty until then), and every chart in view (the kit's
+# chart widget, ickit-charts) has drawn: one in a tab not open is drawn when the tab opens. The
+# cells are shown before the widgets have drawn, so a page that only shows its cells is not yet
+# interactive.
 READY = """() => {
     const spinner = document.querySelector('#loading');
     if (spinner && getComputedStyle(spinner).display !== 'none') return false;
     const cells = document.querySelector('#rendered_cells');
     if (!cells || getComputedStyle(cells).display === 'none') return false;
     if (document.querySelector('script[type="application/vnd.voila.cell-output+json"]')) return false;
-    const shown = [...cells.querySelectorAll('.jp-OutputArea-output')].filter(o => o.offsetWidth > 0);
-    return shown.every(output => output.childElementCount > 0)
-        && shown.every(output => !output.matches('.ickit-chart') || output.querySelector('.main-svg'));
+    const shown = (selector) => [...cells.querySelectorAll(selector)].filter(o => o.offsetWidth > 0);
+    return shown('.jp-OutputArea-output').every(output => output.childElementCount > 0)
+        && shown('.ickit-chart').every(chart => chart.querySelector('.main-svg'));
 }"""
 CONTROLS = ".widget-dropdown select, .widget-text input[type=number]"
 # Change control number `control` (a drop-down: its next option; a number field: one up or down)
 # and resolve with the time to the last change of the page, once it has been quiet for 300 ms,
-# and whether a chart was among what changed (null after 10 s without a change). Not a change:
-# JupyterLab's output area holds its height (min-height) for 50 ms after its outputs change, so
-# the page does not jump, then lets go, which changes nothing on screen when the chart keeps its
-# height; the measure would count that timer, not the drawing.
+# and whether a chart was among what changed (null after 10 s without a change).
 REDRAW = """([control, step]) => new Promise(resolve => {
     const input = document.querySelectorAll('%s')[control];
     let last = null, chart = false;
-    const bare = (style) => (style || '').replace(/min-height:[^;]*;?/g, '').trim();
-    const heldHeight = (r) => r.type === 'attributes' && r.attributeName === 'style'
-        && r.target.matches('.jp-OutputArea') && bare(r.oldValue) === bare(r.target.getAttribute('style'));
     const observer = new MutationObserver(records => {
-        records = records.filter(r => !heldHeight(r));
-        if (!records.length) return;
         last = performance.now();
         chart = chart || records.some(r => r.target.closest && r.target.closest('.ickit-chart'));  // drawn
     });
     observer.observe(document.querySelector('#rendered_cells'),
-                     {subtree: true, childList: true, characterData: true, attributes: true,
-                      attributeOldValue: true});
+                     {subtree: true, childList: true, characterData: true, attributes: true});
     const start = performance.now();
     if (input.tagName === 'SELECT') {
         input.selectedIndex = (input.selectedIndex + 1) %% input.options.length;

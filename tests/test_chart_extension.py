@@ -1,5 +1,5 @@
-"""The dashboards' chart renderer (ickit-charts): built from its sources, served by `ickit serve`
-instead of plotly's own renderer, and able to draw every kind of chart the kit makes."""
+"""The kit's chart widget (ickit-charts): built from its sources, served by `ickit serve` instead of
+plotly's own renderer, linked for JupyterLab, and able to draw every kind of chart the kit makes."""
 
 import ast
 import json
@@ -30,8 +30,32 @@ def test_voila_finds_the_built_extension():
     found = get_federated_extensions([str(LABEXTENSIONS)])
     assert list(found) == ["ickit-charts"]
     build = found["ickit-charts"]["jupyterlab"]["_build"]
-    assert build["mimeExtension"] == "./mimeExtension" and (BUILT / build["load"]).is_file()
+    assert build["extension"] == "./extension" and (BUILT / build["load"]).is_file()
+    shared = found["ickit-charts"]["jupyterlab"]["sharedPackages"]["@jupyter-widgets/base"]
+    assert shared == {"bundled": False, "singleton": True}  # the page's own widget manager's
     assert "plotly.js" in (BUILT / "static" / "third-party-licenses.json").read_text(encoding="utf-8")
+
+
+def test_the_python_widget_asks_for_the_built_extension():
+    from ickit import _jupyter_labextension_paths
+    from ickit.views.chart import MODULE, MODULE_VERSION, Chart
+
+    built = json.loads((BUILT / "package.json").read_text(encoding="utf-8"))
+    assert MODULE == built["name"] and MODULE_VERSION == f"^{built['version']}"
+    chart = Chart()
+    assert (chart._model_module, chart._view_module, chart._model_name, chart._view_name) == \
+        (MODULE, MODULE, "ChartModel", "ChartView")
+    (path,) = _jupyter_labextension_paths()  # what `jupyter labextension develop .` links
+    assert LABEXTENSIONS.parents[1] / path["src"] == BUILT and path["dest"] == MODULE
+
+
+def test_a_chart_is_sent_as_plotly_json_with_a_template():
+    from ickit.views.chart import Chart
+
+    chart = Chart()
+    chart.show({"data": [{"type": "bar", "x": ["a"], "y": [1]}], "layout": {"title": {"text": "<b>T</b>"}}})
+    assert chart.figure["data"] == [{"type": "bar", "x": ["a"], "y": [1]}]
+    assert chart.figure["layout"]["title"] == {"text": "<b>T</b>"} and "template" in chart.figure["layout"]
 
 
 def test_serve_loads_the_kits_renderer_instead_of_plotlys(content):

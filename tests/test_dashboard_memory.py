@@ -19,7 +19,7 @@ import pytest
 from ickit.charts import laws, lessons_check, plotly_template, readiness, timeline
 from ickit.logic import stakeholders as stakeholder_logic
 from ickit.logic.timeline import Plan, from_template
-from ickit.views.common import PLOTLY_MIME, figure_bundle
+from ickit.views.chart import figure_json
 
 ROOT = Path(__file__).resolve().parents[1]
 DASHBOARDS = sorted((ROOT / "notebooks" / "dashboards").glob("*.ipynb"))
@@ -33,7 +33,7 @@ def _sent(fig) -> dict:
         if isinstance(x, dict):
             return {k: strip(v) for k, v in x.items() if v != {}}
         return [strip(v) for v in x] if isinstance(x, list) else x
-    return strip(figure_bundle(fig)[PLOTLY_MIME])
+    return strip(figure_json(fig))
 
 
 def _pairs(content):
@@ -69,9 +69,8 @@ def test_each_chart_dict_is_what_its_figure_sends_to_the_browser(content):
 def test_a_dict_without_a_template_gets_the_one_go_figure_would_add():
     import plotly.graph_objects as go
 
-    sent = figure_bundle({"data": [], "layout": {"title": {"text": "T"}}})
-    assert sent == {PLOTLY_MIME: json.loads(go.Figure(layout={"title": {"text": "T"}}).to_json()),
-                    "text/plain": "T"}
+    sent = figure_json({"data": [], "layout": {"title": {"text": "T"}}})
+    assert sent == json.loads(go.Figure(layout={"title": {"text": "T"}}).to_json())
     assert plotly_template("plotly_white") == json.loads(
         go.Figure(layout={"template": "plotly_white"}).to_json())["layout"]["template"]
 

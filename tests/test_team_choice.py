@@ -456,23 +456,21 @@ def test_shown_diagrams_are_new_figures_equal_to_the_builders(view, content):
     assert again.layout.title.text.startswith(model.name) and again.layout.annotations[0].font.size == 13
 
 
-def test_a_redraw_puts_one_plotly_bundle_in_the_output(view, content):
-    """Each change replaces the Output's outputs with the one bundle of the figure chosen (no clear and
-    display round trip through the browser), equal to what its go.Figure would send."""
+def test_a_redraw_sends_the_figure_chosen_to_its_chart(view, content):
+    """Each change gives the chart the figure chosen, equal to what its go.Figure would send."""
     from ickit.charts.team_diagrams import referral_route
-    from ickit.views.common import figure_bundle
+    from ickit.views.chart import figure_json
 
     choice = content.team_choice
     for model in content.team_process_models:
         view.explore.process.value = model.id
-        (held,) = view.explore.outputs["process"].outputs
-        assert held == {"output_type": "display_data", "metadata": {},
-                        "data": figure_bundle(referral_route(model, choice.stages, choice.example_professions))}
+        held = view.explore.charts["process"].figure
+        assert held == figure_json(referral_route(model, choice.stages, choice.example_professions))
     view.explore.shown["process"].layout.title.text = "changed"
-    assert held["data"]["text/plain"] == view.explore.outputs["process"].outputs[0]["data"]["text/plain"] \
+    assert held["layout"]["title"]["text"] == view.explore.charts["process"].figure["layout"]["title"]["text"] \
         == f"{model.name}: the route of a referral"
     a, b = view.compare
     b.process.value = a.process.value
-    assert a.outputs["process"].outputs == b.outputs["process"].outputs
-    a.outputs["process"].outputs[0]["data"]["text/plain"] = "changed"
-    assert b.outputs["process"].outputs[0]["data"]["text/plain"] != "changed"  # each Output has its own
+    assert a.charts["process"].figure == b.charts["process"].figure
+    a.charts["process"].figure["layout"]["title"]["text"] = "changed"
+    assert b.charts["process"].figure["layout"]["title"]["text"] != "changed"  # each chart has its own

@@ -9,7 +9,7 @@ from pydantic import TypeAdapter
 from ickit.charts.team_diagrams import (FONT, HEAD, LINK_STYLES, management_lines, management_lines_spec,
                                         referral_route, referral_route_spec)
 from ickit.content import Content
-from ickit.views.common import figure_bundle
+from ickit.views.chart import figure_json
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -153,12 +153,12 @@ def test_each_diagram_dict_is_what_its_figure_sends_to_the_browser(content):
         for vertical in (False, True):
             spec = referral_route_spec(model, choice.stages, choice.example_professions, vertical)
             fig = referral_route(model, choice.stages, choice.example_professions, vertical)
-            assert figure_bundle(spec) == figure_bundle(fig), (model.id, vertical)
+            assert figure_json(spec) == figure_json(fig), (model.id, vertical)
     for mtype in content.team_management_types:
         diagram = next(d for d in choice.management_diagrams if d.id == mtype.id)
         for small in (False, True):
-            assert figure_bundle(management_lines_spec(mtype, diagram, small)) == \
-                figure_bundle(management_lines(mtype, diagram, small)), (mtype.id, small)
+            assert figure_json(management_lines_spec(mtype, diagram, small)) == \
+                figure_json(management_lines(mtype, diagram, small)), (mtype.id, small)
 
 
 def test_diagram_dicts_share_nothing_between_calls(content):
@@ -174,4 +174,4 @@ def test_diagram_dicts_share_nothing_between_calls(content):
     assert 99 not in {n.get("font", {}).get("size") for n in again["layout"]["annotations"]}
     assert again["data"][-1]["textfont"]["size"] == 13
     assert again["data"][0]["hovertext"][0] != "changed" and FONT["size"] == 13
-    assert figure_bundle(again) == figure_bundle(route(content, "hybrid-parallel-pathway"))
+    assert figure_json(again) == figure_json(route(content, "hybrid-parallel-pathway"))

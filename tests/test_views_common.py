@@ -44,11 +44,3 @@ def _walk(widget):
 def test_md_cell_and_slug():
     assert md_cell("a |\n b") == "a \\| b"
     assert slug("../../Our Team & co", "x") == "our-team-co" and slug("!!!", "plan") == "plan"
-
-
-def test_a_chart_dict_may_give_its_title_as_plain_text_or_none():
-    from ickit.views.common import PLOTLY_MIME, figure_bundle
-
-    assert figure_bundle({"data": [], "layout": {"title": "Plain"}})["text/plain"] == "Plain"
-    bundle = figure_bundle({"data": [], "layout": {}})
-    assert bundle["text/plain"] == "chart" and "template" in bundle[PLOTLY_MIME]["layout"]

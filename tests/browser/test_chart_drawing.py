@@ -1,4 +1,4 @@
-"""The dashboards' charts come from the kit's own renderer (ickit-charts, built from
+"""The dashboards' charts are the kit's own chart widget (ickit-charts, built from
 widgets/labextension): drawn once, where they are seen, at the width they are shown, resized when
 that width changes, and updated in place when a control changes them; plotly's own renderer and
 its 4.8 MB of JavaScript are not loaded."""
@@ -84,9 +84,11 @@ def test_a_chart_follows_the_width_of_the_page(page, voila_server, open_dashboar
     assert plot.evaluate("plot => plot.querySelector('.main-svg').getBoundingClientRect().width") < wide
 
 
-BROKEN_AND_GOOD = """from IPython.display import display
-for data in ([None], [{"type": "bar", "x": ["drawn"], "y": [1]}]):
-    display({"application/vnd.plotly.v1+json": {"data": data, "layout": {}}}, raw=True)"""
+BROKEN_AND_GOOD = """import ipywidgets
+from ickit.views.chart import Chart
+broken, good = Chart(figure={"data": [None], "layout": {}}), Chart()
+good.show({"data": [{"type": "bar", "x": ["drawn"], "y": [1]}], "layout": {}})
+ipywidgets.VBox([broken, good])"""
 
 
 @pytest.fixture(scope="module")

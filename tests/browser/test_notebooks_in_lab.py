@@ -20,10 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from page_checks import CHARTS_DRAWN
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+WITH_CHARTS = {"02_leutz_laws.ipynb", "03_ten_lessons.ipynb", "04_outcomes_and_vision.ipynb",
+               "08_integrated_teams.ipynb", "09_time.ipynb", "10_capstone.ipynb"}
 RUN_TIMEOUT_MS = int(os.environ.get("ICKIT_LAB_RUN_MS", "240000"))
 SETTINGS = {  # every cell in the DOM; no news or update checks (they would reach outside)
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
@@ -126,6 +129,9 @@ def test_notebook_runs_and_its_widgets_render(lab, page, notebook):
     assert "Error displaying widget" not in text
     assert "Traceback" not in text and panel.locator(".jp-OutputArea-output[data-mime-type*='error']").count() == 0
     assert panel.locator(".jupyter-widgets").count() >= 5
+    # the kit's chart widget, linked into the environment for JupyterLab, draws every chart in view
+    assert (panel.locator(".ickit-chart").count() > 0) == (notebook in WITH_CHARTS)
+    page.wait_for_function(CHARTS_DRAWN, timeout=60_000)
     assert "Check your understanding" in text and "Key points" in text
 
     # a reflection typed in the browser lands in the notes file, through the kernel

@@ -1,23 +1,18 @@
-"""What every view shares: a message line, guarded callbacks and figures shown in an Output."""
+"""What every view shares: a message line, guarded callbacks and download links."""
 
 from __future__ import annotations
 
 import base64
 import functools
 import html
-import json
 import logging
 from typing import Callable
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
-from ..charts import plotly_template
 from ..errors import KitInputError
 
 log = logging.getLogger("ickit")
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
-
 
 MESSAGE_STYLES = {  # inline, so a problem reads as one in JupyterLab too, not only in the Voila template
     "info": "border-left:4px solid #1f77b4;padding:2px 8px;color:#1d3557",
@@ -58,36 +53,6 @@ def guarded(message: Message) -> Callable:
         return run
 
     return wrap
-
-
-def figure_bundle(fig: go.Figure | dict) -> dict:
-    """The plotly MIME bundle, with no CDN: drawn by the kit's renderer in the dashboards (see
-    ``widgets/labextension``) and by plotly's JupyterLab extension in JupyterLab.
-
-    ``fig`` is a ``go.Figure`` or a chart's plain dict (its ``*_spec``). A dict is sent as it is,
-    with plotly's default template when it names none, as ``go.Figure`` would add it, so no
-    plotly validator is loaded for it (see ``ickit.charts``).
-    """
-    if isinstance(fig, dict):
-        layout = fig.get("layout", {})
-        if "template" not in layout:
-            layout = {**layout, "template": plotly_template()}
-        title = layout.get("title", {})
-        title = title.get("text") if isinstance(title, dict) else title
-        return {PLOTLY_MIME: json.loads(json.dumps({**fig, "layout": layout})), "text/plain": title or "chart"}
-    return {PLOTLY_MIME: json.loads(fig.to_json()), "text/plain": fig.layout.title.text or "chart"}
-
-
-def show_figure(output: widgets.Output, fig: go.Figure | dict) -> None:
-    """Replace what ``output`` shows with ``fig`` (a ``go.Figure`` or a chart's plain dict), as
-    one update of the Output's ``outputs``.
-
-    Clearing the Output and displaying inside it costs a round trip: the browser sends the
-    Output's outputs back to the kernel after each message, the kernel echoes them, and the chart
-    is drawn twice (in JupyterLab, with the PNG snapshot plotly's renderer adds to an output).
-    The dashboards' renderer updates the chart already in that place with the new one.
-    """
-    output.outputs = ({"output_type": "display_data", "data": figure_bundle(fig), "metadata": {}},)
 
 
 def prepare_link(button: widgets.Button, link: widgets.HTML, busy: str, make: Callable[[], str]) -> None:

@@ -9,7 +9,8 @@ import ipywidgets as widgets
 from ..charts import laws as charts
 from ..content import Content, load_content
 from ..logic import law1_targeting as logic
-from .common import Message, download_link, guarded, show_figure
+from .chart import Chart
+from .common import Message, download_link, guarded
 
 NOT_TARGETED = "Not targeted"
 WIDE = {"description_width": "initial"}
@@ -34,9 +35,9 @@ class TargetingView(widgets.VBox):
         self.costs = {lvl: self._number(c, f"Cost of {lvl.replace('-', ' ')}") for lvl, c in start.cost.items()}
         self.benefits = {(g, lvl): self._number(b, f"{start.names[g]}, {lvl.replace('-', ' ')}")
                          for g, by in start.benefit.items() for lvl, b in by.items()}
-        self.output, self.summary, self.download = widgets.Output(), widgets.HTML(), widgets.HTML()
+        self.chart, self.summary, self.download = Chart(), widgets.HTML(), widgets.HTML()
         super().__init__([self._intro(), widgets.VBox(list(self.levels.values())), self._assumptions(),
-                          self.message, self.output, self.summary, self.download],
+                          self.message, self.chart, self.summary, self.download],
                          layout={"max_width": "1000px"})
         self.add_class("ickit-law1")
         self._wire()
@@ -103,7 +104,7 @@ class TargetingView(widgets.VBox):
                                    {lvl.id: lvl.name for lvl in self.content.integration_levels}),
             "text/markdown", "Download this plan (Markdown)")
         self.message.clear()
-        show_figure(self.output, figure)
+        self.chart.show(figure)
 
     def _summary(self) -> str:
         mine, everyone = self.mine, self.everyone

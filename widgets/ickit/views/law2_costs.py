@@ -9,7 +9,8 @@ import ipywidgets as widgets
 from ..charts import laws as charts
 from ..content import Content, load_content
 from ..logic import law2_costs as logic
-from .common import Message, download_link, guarded, show_figure
+from .chart import Chart
+from .common import Message, download_link, guarded
 
 WIDE = {"description_width": "initial"}
 LABELS = {"setup_cost": "Set-up cost (year 1)", "running_cost": "Running cost a year",
@@ -29,10 +30,10 @@ class CostsView(widgets.VBox):
             getattr(start, name), description=label, style=WIDE, layout={"width": "340px"})
             for name, label in LABELS.items()}
         self.message = Message()
-        self.output, self.verdict, self.download = widgets.Output(), widgets.HTML(), widgets.HTML()
+        self.chart, self.verdict, self.download = Chart(), widgets.HTML(), widgets.HTML()
         super().__init__([self._intro(), widgets.GridBox(list(self.controls.values()),
                                                          layout={"grid_template_columns": "repeat(2, 350px)"}),
-                          self.message, self.output, self.verdict, self._timescales(), self.download],
+                          self.message, self.chart, self.verdict, self._timescales(), self.download],
                          layout={"max_width": "1000px"})
         self.add_class("ickit-law2")
         for control in self.controls.values():
@@ -63,7 +64,7 @@ class CostsView(widgets.VBox):
         a = self.assumptions
         self.years = logic.project(a)
         self.break_even = logic.break_even_year(self.years)
-        show_figure(self.output, charts.net_cost_spec(self.years, self.break_even, self.marks, self.defaults.unit))
+        self.chart.show(charts.net_cost_spec(self.years, self.break_even, self.marks, self.defaults.unit))
         self.verdict.value = f"<p><b>{html.escape(logic.verdict(a, self.years))}</b></p>"
         self.download.value = download_link("law2_costs.csv", logic.to_csv(self.years), "text/csv",
                                             "Download the years (CSV)")

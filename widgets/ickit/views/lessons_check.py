@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 from ..charts.lessons_check import COLOURS, traffic_lights, traffic_lights_spec
 from ..content import Content, load_content
 from ..logic import lessons_check as logic
-from .common import Message, download_link, guarded, show_figure
+from .chart import Chart
+from .common import Message, download_link, guarded
 from .rating import on_upload, rating_dropdown, rating_of, scale_intro, set_rating
 
 NOT_ANSWERED = "— not answered —"
@@ -31,7 +32,7 @@ class LessonsCheckView(widgets.VBox):
         self.answering = widgets.Dropdown(description="Answers of", options=[])
         self.controls: dict[str, widgets.Dropdown] = {}
         self.answers: dict[str, dict[str, int | None]] = {}
-        self.output = widgets.Output()
+        self.chart = Chart()
         self.summary = widgets.HTML()
         self.downloads = widgets.HTML()
         self.upload = widgets.FileUpload(accept=".csv", multiple=False, description="Load answers (CSV)",
@@ -39,7 +40,7 @@ class LessonsCheckView(widgets.VBox):
         self._loading = False
         super().__init__([self._intro(), widgets.HBox([self.partners, self.upload]), self.answering,
                           self.message,
-                          self._questions(), self.output, self.summary, self.downloads],
+                          self._questions(), self.chart, self.summary, self.downloads],
                          layout={"max_width": "980px"})
         self.add_class("ickit-lessons-check")
         self._wire()
@@ -112,7 +113,7 @@ class LessonsCheckView(widgets.VBox):
     def refresh(self) -> None:
         """Recompute the lights from every partner's answers and redraw."""
         self.results = logic.evaluate(self.content, self.answers)
-        show_figure(self.output, traffic_lights_spec(self.results, self.settings))
+        self.chart.show(traffic_lights_spec(self.results, self.settings))
         self.summary.value = self._summary_html()
         self.downloads.value = " ".join([
             download_link("lessons-check.md", logic.to_markdown(self.content, self.answers),

@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 from ..charts import readiness as charts
 from ..content import Content, load_content
 from ..logic import readiness as logic
-from .common import Message, download_link, guarded, prepare_link, show_figure
+from .chart import Chart
+from .common import Message, download_link, guarded, prepare_link
 from .rating import on_upload, rating_dropdown, rating_of, scale_intro, set_rating
 
 NOT_RATED = "— not rated —"
@@ -27,7 +28,7 @@ class ReadinessView(widgets.VBox):
                                   continuous_update=False,
                                   style={"description_width": "initial"})
         self.controls: dict[str, widgets.Dropdown] = {}
-        self.output = widgets.Output()
+        self.chart = Chart()
         self.summary = widgets.HTML()
         self.downloads = widgets.HTML()
         self.png_button = widgets.Button(description="Prepare PNG of the radar", icon="image",
@@ -37,7 +38,7 @@ class ReadinessView(widgets.VBox):
                                          layout={"width": "220px"})
         self._loading = False
         super().__init__([self._intro(), widgets.HBox([self.title, self.upload]), self._checklists(),
-                          self.message, self.output,
+                          self.message, self.chart,
                           self.summary, widgets.HBox([self.downloads, self.png_button, self.png_link])],
                          layout={"max_width": "980px"})
         self.add_class("ickit-readiness")
@@ -82,7 +83,7 @@ class ReadinessView(widgets.VBox):
     def refresh(self) -> None:
         """Recompute from the dropdowns and redraw everything but the PNG."""
         self.result = logic.assess(self.content, self.ratings)
-        show_figure(self.output, charts.radar_spec(self.result))
+        self.chart.show(charts.radar_spec(self.result))
         self.summary.value = self._summary_html()
         name = self.title.value.strip()
         self.downloads.value = " ".join([

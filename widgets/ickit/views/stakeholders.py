@@ -9,7 +9,8 @@ import ipywidgets as widgets
 from ..charts import laws as charts
 from ..content import Content, load_content
 from ..logic import stakeholders as logic
-from .common import Message, download_link, guarded, show_figure
+from .chart import Chart
+from .common import Message, download_link, guarded
 
 WIDE = {"description_width": "initial"}
 NEW = "(a new stakeholder)"
@@ -39,11 +40,11 @@ class StakeholderMapView(widgets.VBox):
                                      widgets.Text(placeholder=c.question, continuous_update=False,
                                                   layout={"width": "520px"}))
                               for c in self.exercise.circumstances}
-        self.output, self.voice_note, self.table = widgets.Output(), widgets.HTML(), widgets.HTML()
+        self.chart, self.voice_note, self.table = Chart(), widgets.HTML(), widgets.HTML()
         self.download = widgets.HTML()
         super().__init__([self._intro(), self.pick, self.name, widgets.HBox([self.power, self.interest]),
                           self.gains, self.loses, self.voice, widgets.HBox([self.save, self.remove]),
-                          self.message, self.output, self.voice_note, self.table, self._law4(), self.download],
+                          self.message, self.chart, self.voice_note, self.table, self._law4(), self.download],
                          layout={"max_width": "1000px"})
         self.add_class("ickit-stakeholders")
         self._wire()
@@ -109,7 +110,7 @@ class StakeholderMapView(widgets.VBox):
     def refresh(self) -> None:
         """Redraw the grid, law 5's note and the Markdown export from the map."""
         fig = charts.power_interest_spec(self.map.people, self.exercise.quadrants, logic.HIGH_FROM)
-        show_figure(self.output, fig)
+        self.chart.show(fig)
         note = self.map.voice_note()
         self.voice_note.value = f'<p class="ickit-law5"><b>{html.escape(note)}</b></p>' if note else ""
         self.table.value = self._table()

@@ -19,7 +19,8 @@ from ..errors import KitInputError
 from ..logic.team_choice import Ranking, rank
 from ..logic.team_config import Configuration, from_json, to_json, to_markdown
 from ..logic.text import slug
-from .common import Message, download_link, guarded, show_figure
+from .chart import Chart
+from .common import Message, download_link, guarded
 from .team_cards import (line_facts, management_card, principle_card, process_card, ranking_card,
                          route_facts)
 
@@ -51,7 +52,7 @@ class Diagrams(widgets.VBox):
         self.content, self.compact = content, compact
         self.process = _chooser(content.team_process_models, "Process model")
         self.management = _chooser(content.team_management_types, "Management type")
-        self.outputs = {"process": widgets.Output(), "management": widgets.Output()}
+        self.charts = {"process": Chart(), "management": Chart()}
         self.cards = {"process": widgets.HTML(), "management": widgets.HTML()}
         self.shown = Shown()
         self.message = Message()
@@ -59,8 +60,8 @@ class Diagrams(widgets.VBox):
         self.management.observe(guarded(self.message)(self.draw_management), names="value")
         self.draw_process()
         self.draw_management()
-        parts = [self.process, self.outputs["process"]]
-        parts += [self.cards["process"], self.management, self.outputs["management"], self.cards["management"]]
+        parts = [self.process, self.charts["process"]]
+        parts += [self.cards["process"], self.management, self.charts["management"], self.cards["management"]]
         parts += [] if compact else [widgets.HTML(principle_card(content))]
         super().__init__([*parts, self.message])
 
@@ -79,7 +80,7 @@ class Diagrams(widgets.VBox):
 
     def _show(self, key: str, spec: dict) -> None:
         self.shown.specs[key] = spec
-        show_figure(self.outputs[key], spec)
+        self.charts[key].show(spec)
 
 
 class Guided(widgets.VBox):

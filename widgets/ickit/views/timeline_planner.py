@@ -17,7 +17,8 @@ from ..logic import plan_export
 from ..logic.png_export import figure_to_png
 from ..logic.plan_checks import PlanWarning, check_plan
 from ..logic.timeline import Plan, first_of_next_month, from_template, plan_from_dict
-from .common import Message, download_link, guarded, prepare_link, show_figure
+from .chart import Chart
+from .common import Message, download_link, guarded, prepare_link
 
 NAME_LAYOUT = {"width": "19em"}  # dicts, not Layout instances: each control gets its own Layout
 NUMBER_LAYOUT = {"width": "6.5em"}
@@ -111,7 +112,7 @@ class TimelinePlanner(widgets.VBox):
         self.milestones = widgets.VBox()
         self.add_workstream = widgets.Button(description="Add a workstream", icon="plus")
         self.add_milestone = widgets.Button(description="Add a milestone", icon="plus")
-        self.chart = widgets.Output()
+        self.chart = Chart()
         self.warnings = widgets.HTML()
         self.warnings.add_class("ickit-plan-warnings-box")
         self.downloads = widgets.HTML()
@@ -241,7 +242,7 @@ class TimelinePlanner(widgets.VBox):
         self.png_link.value = self.html_link.value = ""  # they show the plan before this change
         self.downloads.value = links
         self.warnings.value = warnings
-        show_figure(self.chart, figure)
+        self.chart.show(figure)
 
     # --- files -------------------------------------------------------------------------------
 

@@ -1,13 +1,14 @@
-/* The kit's chart renderer for plotly's MIME type, in its Voila dashboards only.
+/* The kit's chart widget (ickit.views.chart.Chart), in its Voila dashboards and in JupyterLab.
  *
- * Each chart is drawn once, when its place on the page has a width, at that width; a change of
- * size resizes it, and a new chart in the same place updates the plot already there. No PNG
- * snapshot is made (a dashboard page is never saved). plotly.js, of the trace types the kit uses,
- * starts loading as the page starts, while the kernel is reached.
+ * A chart is drawn once its place on the page has a width, at that width; a change of width
+ * resizes it, and a new figure from the kernel updates the plot already there (plotly compares
+ * the two figures and redraws what changed). plotly.js, of the trace types the kit uses, starts
+ * loading as the page starts, while the kernel is reached.
  */
-import { Widget } from "@lumino/widgets";
+import { DOMWidgetModel, DOMWidgetView, IJupyterWidgetRegistry } from "@jupyter-widgets/base";
 
-const MIME = "application/vnd.plotly.v1+json";
+const NAME = "ickit-charts";
+const VERSION = "0.1.0"; // package.json's; the Python widget asks for ^0.1.0
 const DEFAULT_HEIGHT = 360; // as plotly's own JupyterLab renderer
 
 const whenIdle = window.requestIdleCallback || window.setTimeout;
@@ -46,100 +47,79 @@ async function warmUp() {
 // ahead of time only: a chart that needs plotly.js loads it again, and says so if it cannot
 whenIdle(() => loadPlotly().then(() => whenIdle(() => warmUp().catch(() => {}))).catch(() => {}));
 
-/* A dashboard replaces a chart by replacing its Output's contents: the old renderer is disposed
- * and a new one made in the same place. The old plot is kept here for a moment, by that place, so
- * that the new renderer can update it (plotly compares the two figures and redraws what changed)
- * rather than build a plot anew. An Output of the kit shows one chart; with more in one place,
- * the last one disposed is kept and the others are purged. */
-const spares = new Map(); // output area -> the plot last drawn there, until taken or purged
+export class ChartModel extends DOMWidgetModel {
+  defaults() {
+    return {
+      ...super.defaults(),
+      _model_name: "ChartModel", _model_module: NAME, _model_module_version: VERSION,
+      _view_name: "ChartView", _view_module: NAME, _view_module_version: VERSION,
+      figure: {},
+    };
+  }
+}
 
-class ChartRenderer extends Widget {
-  constructor(options) {
-    super();
-    this.addClass("ickit-chart");
-    this.mimeType = options.mimeType;
-    this.plot = this.node.appendChild(document.createElement("div")); // plotly draws in this
+export class ChartView extends DOMWidgetView {
+  render() {
+    this.el.classList.add("ickit-chart");
+    this.plot = this.el.appendChild(document.createElement("div")); // plotly draws in this
     this.plotly = null;
-    this.figure = null; // waiting to be drawn
-    this.drawing = null; // plotly's promise of the drawing, once begun
-    this.area = null; // the output area it is drawn in
-    this.width = 0; // the node's width, in pixels, when last drawn or resized
+    this.waiting = true; // a figure not yet drawn
+    this.drawn = false; // plotly has drawn in this.plot
+    this.broken = false; // this.plot says the last figure could not be drawn
+    this.width = 0; // the element's width, in pixels, when last drawn or resized
     this.sized = new ResizeObserver((entries) => this.fit(entries[entries.length - 1].contentRect.width));
-    this.sized.observe(this.node);
+    this.sized.observe(this.el);
+    this.listenTo(this.model, "change:figure", () => {
+      this.waiting = true;
+      this.fit(this.el.clientWidth);
+    });
+    loadPlotly().then((plotly) => {
+      this.plotly = plotly;
+      this.fit(this.el.clientWidth);
+    }, (error) => this.fail(error));
   }
 
-  async renderModel(model) {
-    const { data = [], layout = {}, config = {} } = model.data[this.mimeType];
-    try {
-      this.plotly = await loadPlotly();
-    } catch (error) {
-      this.fail(error);
-      return;
-    }
-    this.figure = { data, layout: { height: DEFAULT_HEIGHT, ...layout }, config };
-    if (this.node.isConnected) this.fit(this.node.clientWidth); // else once it is in the page
-  }
-
-  /* Draw the figure once the node has a width; afterwards follow changes of that width (not of
-   * its height, which the drawing itself sets; a pixel's difference is rounding). */
+  /* Draw the figure once the element has a width; afterwards follow changes of that width (not
+   * of its height, which the drawing itself sets; a pixel's difference is rounding). */
   fit(width) {
-    if (this.isDisposed || !this.plotly || width < 1) return;
-    if (this.figure) {
-      const { data, layout, config } = this.figure;
-      this.figure = null;
+    if (!this.plotly || width < 1) return; // once plotly.js is here and the element is in view
+    if (this.waiting) {
+      const { data = [], layout = {}, config = {} } = this.model.get("figure");
+      this.waiting = false;
       this.width = width;
-      this.area = this.node.closest(".jp-OutputArea");
-      const spare = this.drawing ? null : spares.get(this.area); // a first drawing only
-      if (spare) {
-        spares.delete(this.area);
-        this.plot.replaceWith(spare);
-        this.plot = spare;
+      if (this.broken) {
+        this.plot.textContent = "";
+        this.broken = false;
       }
-      this.drawing = Promise.resolve()  // plotly can throw before it returns a promise
-        .then(() => this.plotly.react(this.plot, data, layout, config))
-        .catch((error) => this.fail(error));
-    } else if (this.drawing && Math.abs(width - this.width) > 1) {
+      Promise.resolve() // plotly can throw before it returns a promise
+        .then(() => this.plotly.react(this.plot, data, { height: DEFAULT_HEIGHT, ...layout }, config))
+        .then(() => { this.drawn = true; }, (error) => this.fail(error));
+    } else if (this.drawn && Math.abs(width - this.width) > 1) {
       this.width = width;
       this.plotly.Plots.resize(this.plot);
     }
   }
 
   fail(error) {
-    if (this.isDisposed) return; // its plot may be the next renderer's by now
     console.error("ickit-charts: a chart could not be drawn", error);
-    if (this.drawing) this.plotly.purge(this.plot);
-    this.drawing = null;
+    if (this.plotly) this.plotly.purge(this.plot);
+    this.drawn = false;
+    this.broken = true;
     this.plot.textContent = "This chart could not be drawn.";
   }
 
-  dispose() {
-    if (this.isDisposed) return;
+  remove() {
     this.sized.disconnect();
-    if (this.drawing && this.area) {
-      const { area, plot, plotly } = this;
-      const other = spares.get(area);
-      if (other && other !== plot) plotly.purge(other);
-      spares.set(area, plot);
-      setTimeout(() => { // not taken by a new renderer in the same place
-        if (spares.get(area) !== plot) return;
-        spares.delete(area);
-        plotly.purge(plot);
-      });
-    } else if (this.drawing) {
-      this.plotly.purge(this.plot);
-    }
-    super.dispose();
+    if (this.plotly) this.plotly.purge(this.plot);
+    return super.remove();
   }
 }
 
 export default {
-  id: "ickit-charts:plotly",
-  rendererFactory: {
-    safe: true,
-    mimeTypes: [MIME],
-    defaultRank: 0,
-    createRenderer: (options) => new ChartRenderer(options),
+  id: "ickit-charts:widget",
+  requires: [IJupyterWidgetRegistry],
+  autoStart: true,
+  activate: (app, registry) => {
+    registry.registerWidget({ name: NAME, version: VERSION, exports: { ChartModel, ChartView } });
   },
-  rank: 0,
-  dataType: "json",
 };

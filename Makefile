@@ -2,26 +2,27 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+LINKED := $(VENV)/share/jupyter/labextensions/ickit-charts
 
 .PHONY: serve test lab bench browser labextension
 
 ## serve: set up (first run only) and start the kit
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed $(LINKED)
 	$(BIN)/ickit serve $(ARGS)
 
 ## test: set up with test tools, install Debian's chromium where possible, run every test
-test: $(VENV)/.installed-test browser
+test: $(VENV)/.installed-test $(LINKED) browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## lab: JupyterLab on the learner notebooks
-lab: $(VENV)/.installed
+lab: $(VENV)/.installed $(LINKED)
 	$(BIN)/jupyter lab notebooks/
 
 ## bench: the speed and memory benchmarks (print a table)
-bench: $(VENV)/.installed-test browser
+bench: $(VENV)/.installed-test $(LINKED) browser
 	$(BIN)/python bench/run.py $(ARGS)
 
-## labextension: rebuild the dashboards' chart renderer from widgets/labextension (needs Node.js
+## labextension: rebuild the chart widget's front end from widgets/labextension (needs Node.js
 ## and npm; the built files in widgets/ickit/share/labextensions are committed, so only after a change)
 LABEXT := widgets/labextension
 labextension: $(VENV)/.installed
@@ -33,19 +34,18 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-# After the install, the chart widget's front end (widgets/ickit/share/labextensions/ickit-charts) is
-# linked into the environment, for JupyterLab: an editable install leaves it out
-LINK_CHARTS := PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter labextension develop --overwrite .
-
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -e .
-	$(LINK_CHARTS)
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -e ".[test]"
-	$(LINK_CHARTS)
 	touch $@ $(VENV)/.installed
+
+# the chart widget's front end (widgets/ickit/share/labextensions/ickit-charts), linked into the
+# environment for JupyterLab: an editable install leaves it out
+$(LINKED): | $(VENV)/.installed
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter labextension develop --overwrite .
 
 ## the Debian packages the tests use: Chromium (browser tests, PNG export) and pango (PDFs)
 DEBIAN_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core

@@ -7,6 +7,7 @@ import re
 import runpy
 from pathlib import Path
 
+from jupyter_core.paths import jupyter_path
 from jupyterlab_server.config import get_federated_extensions
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseTraceType
@@ -58,7 +59,14 @@ def test_a_chart_is_sent_as_plotly_json_with_a_template():
     assert chart.figure["layout"]["title"] == {"text": "<b>T</b>"} and "template" in chart.figure["layout"]
 
 
-def test_serve_loads_the_kits_renderer_instead_of_plotlys(content):
+def test_jupyterlab_finds_the_built_extension():
+    """Linked by make (`jupyter labextension develop --overwrite .`; README: With conda)."""
+    found = get_federated_extensions(jupyter_path("labextensions")).get("ickit-charts")
+    assert found and Path(found["ext_path"]).resolve() == BUILT.resolve(), \
+        "JupyterLab cannot draw the kit's charts: run `jupyter labextension develop --overwrite .`"
+
+
+def test_serve_loads_the_kits_chart_widget_instead_of_plotlys_renderer(content):
     c = voila_config(ServeOptions(), content, budget=4)
     assert c.VoilaConfiguration.extra_labextensions_path == [str(LABEXTENSIONS)]
     assert c.VoilaConfiguration.extension_denylist == DENIED_EXTENSIONS == ["jupyterlab-plotly"]
@@ -89,14 +97,14 @@ def used_trace_types() -> set[str]:
     return used
 
 
-def test_every_trace_type_the_kit_draws_is_in_the_renderers_plotly():
+def test_every_trace_type_the_kit_draws_is_in_the_chart_widgets_plotly():
     used = used_trace_types()
     assert {"scatter", "bar", "scatterpolar"} <= used  # the scan finds them
     assert used <= bundled_trace_types(), \
         f"add {sorted(used - bundled_trace_types())} to widgets/labextension/src/plotly.js"
 
 
-def test_the_renderers_plotly_is_the_one_plotly_py_writes_for():
+def test_the_chart_widgets_plotly_is_the_one_plotly_py_writes_for():
     lock = json.loads((SOURCE / "package-lock.json").read_text(encoding="utf-8"))
     bundled = lock["packages"]["node_modules/plotly.js"]["version"]
     assert bundled.split(".")[0] == get_plotlyjs_version().split(".")[0], (bundled, get_plotlyjs_version())

@@ -88,7 +88,10 @@ BROKEN_AND_GOOD = """import ipywidgets
 from ickit.views.chart import Chart
 broken, good = Chart(figure={"data": [None], "layout": {}}), Chart()
 good.show({"data": [{"type": "bar", "x": ["drawn"], "y": [1]}], "layout": {}})
-ipywidgets.VBox([broken, good])"""
+mend = ipywidgets.Button(description="Mend")
+mend.on_click(lambda _: broken.show({"data": [{"type": "bar", "x": ["mended"], "y": [2]}], "layout": {}}))
+ipywidgets.VBox([broken, good, mend])"""
+CANNOT = "This chart could not be drawn."
 
 
 @pytest.fixture(scope="module")
@@ -100,9 +103,26 @@ def charts_server(tmp_path_factory, serve_folder):
 
 
 @pytest.mark.allow_console(r"ickit-charts: a chart could not be drawn")
-def test_a_chart_that_cannot_be_drawn_says_so_and_others_still_draw(page, charts_server):
+def test_a_chart_that_cannot_be_drawn_says_so_and_draws_its_next_figure(page, charts_server):
     page.goto(charts_server.url("charts.ipynb"), timeout=TIMEOUT)
     charts = page.locator(".ickit-chart")
-    expect(charts.nth(0)).to_have_text("This chart could not be drawn.", timeout=TIMEOUT)
+    expect(charts.nth(0)).to_have_text(CANNOT, timeout=TIMEOUT)
     expect(charts.nth(1).locator(".main-svg").first).to_be_visible(timeout=TIMEOUT)
     expect(charts.nth(1)).to_contain_text("drawn")
+    page.get_by_role("button", name="Mend").click()
+    expect(charts.nth(0)).to_contain_text("mended", timeout=TIMEOUT)
+    expect(charts.nth(0)).not_to_contain_text(CANNOT)
+
+
+@pytest.mark.allow_console(r"ickit-charts: a chart could not be drawn", r"failed request: .*/plotly\.",
+                           r"Failed to load resource: net::ERR_FAILED")
+def test_a_chart_loads_plotly_again_after_a_failed_load(page, charts_server):
+    blocked = [True]  # plotly.js cannot be loaded until the test says so
+    page.route("**/plotly.*.js*", lambda route: route.abort() if blocked[0] else route.fallback())
+    page.goto(charts_server.url("charts.ipynb"), timeout=TIMEOUT)
+    charts = page.locator(".ickit-chart")
+    expect(charts.nth(1)).to_have_text(CANNOT, timeout=TIMEOUT)
+    blocked[0] = False
+    page.get_by_role("button", name="Mend").click()
+    expect(charts.nth(0)).to_contain_text("mended", timeout=TIMEOUT)
+    expect(charts.nth(0).locator(".main-svg").first).to_be_visible()

@@ -130,8 +130,11 @@ def test_notebook_runs_and_its_widgets_render(lab, page, notebook):
     assert "Traceback" not in text and panel.locator(".jp-OutputArea-output[data-mime-type*='error']").count() == 0
     assert panel.locator(".jupyter-widgets").count() >= 5
     # the kit's chart widget, linked into the environment for JupyterLab, draws every chart in view
-    assert (panel.locator(".ickit-chart").count() > 0) == (notebook in WITH_CHARTS)
-    page.wait_for_function(CHARTS_DRAWN, timeout=60_000)
+    if notebook in WITH_CHARTS:
+        panel.locator(".ickit-chart .main-svg").first.wait_for(timeout=60_000)
+        page.wait_for_function(CHARTS_DRAWN, timeout=60_000)
+    else:
+        assert panel.locator(".ickit-chart").count() == 0
     assert "Check your understanding" in text and "Key points" in text
 
     # a reflection typed in the browser lands in the notes file, through the kernel

@@ -1,4 +1,4 @@
-"""The fingerprint of the chart renderer's sources, which its built copy records.
+"""The fingerprint of the chart widget's front-end sources, which its built copy records.
 
     python widgets/labextension/fingerprint.py
 

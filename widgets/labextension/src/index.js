@@ -6,9 +6,10 @@
  * loading as the page starts, while the kernel is reached.
  */
 import { DOMWidgetModel, DOMWidgetView, IJupyterWidgetRegistry } from "@jupyter-widgets/base";
+import pkg from "../package.json";
 
-const NAME = "ickit-charts";
-const VERSION = "0.1.0"; // package.json's; the Python widget asks for ^0.1.0
+const { name: NAME, version: VERSION } = pkg; // the Python widget asks for this name, ^VERSION
+
 const DEFAULT_HEIGHT = 360; // as plotly's own JupyterLab renderer
 
 const whenIdle = window.requestIdleCallback || window.setTimeout;
@@ -63,9 +64,12 @@ export class ChartView extends DOMWidgetView {
     this.el.classList.add("ickit-chart");
     this.plot = this.el.appendChild(document.createElement("div")); // plotly draws in this
     this.plotly = null;
+    this.loading = false; // plotly.js is being loaded for this view
     this.waiting = true; // a figure not yet drawn
     this.drawn = false; // plotly has drawn in this.plot
     this.broken = false; // this.plot says the last figure could not be drawn
+    this.removed = false;
+    this.draws = 0; // drawings begun: only the last one's outcome counts
     this.width = 0; // the element's width, in pixels, when last drawn or resized
     this.sized = new ResizeObserver((entries) => this.fit(entries[entries.length - 1].contentRect.width));
     this.sized.observe(this.el);
@@ -73,18 +77,32 @@ export class ChartView extends DOMWidgetView {
       this.waiting = true;
       this.fit(this.el.clientWidth);
     });
+    this.load();
+  }
+
+  /* Load plotly.js, then draw; after a failure, the next figure tries again. */
+  load() {
+    if (this.loading) return;
+    this.loading = true;
     loadPlotly().then((plotly) => {
       this.plotly = plotly;
       this.fit(this.el.clientWidth);
-    }, (error) => this.fail(error));
+    }, (error) => this.fail(error)).finally(() => { this.loading = false; });
   }
 
   /* Draw the figure once the element has a width; afterwards follow changes of that width (not
    * of its height, which the drawing itself sets; a pixel's difference is rounding). */
   fit(width) {
-    if (!this.plotly || width < 1) return; // once plotly.js is here and the element is in view
+    if (this.removed) return;
+    if (!this.plotly) {
+      if (this.waiting) this.load(); // plotly.js failed to load: try again
+      return;
+    }
+    if (width < 1) return; // once the element is in view
     if (this.waiting) {
-      const { data = [], layout = {}, config = {} } = this.model.get("figure");
+      // a copy: plotly writes ranges into the figure it is given, and the model's is the kernel's
+      const { data = [], layout = {}, config = {} } = structuredClone(this.model.get("figure"));
+      const draw = ++this.draws;
       this.waiting = false;
       this.width = width;
       if (this.broken) {
@@ -93,7 +111,11 @@ export class ChartView extends DOMWidgetView {
       }
       Promise.resolve() // plotly can throw before it returns a promise
         .then(() => this.plotly.react(this.plot, data, { height: DEFAULT_HEIGHT, ...layout }, config))
-        .then(() => { this.drawn = true; }, (error) => this.fail(error));
+        .then(() => {
+          if (draw !== this.draws || this.removed) return;
+          this.drawn = true;
+          this.fit(this.el.clientWidth); // the width may have changed while it drew
+        }, (error) => draw === this.draws && this.fail(error));
     } else if (this.drawn && Math.abs(width - this.width) > 1) {
       this.width = width;
       this.plotly.Plots.resize(this.plot);
@@ -101,6 +123,7 @@ export class ChartView extends DOMWidgetView {
   }
 
   fail(error) {
+    if (this.removed) return;
     console.error("ickit-charts: a chart could not be drawn", error);
     if (this.plotly) this.plotly.purge(this.plot);
     this.drawn = false;
@@ -109,6 +132,7 @@ export class ChartView extends DOMWidgetView {
   }
 
   remove() {
+    this.removed = true;
     this.sized.disconnect();
     if (this.plotly) this.plotly.purge(this.plot);
     return super.remove();

@@ -6,6 +6,7 @@ integration (or none). Reach, cost and benefit follow from per-person figures th
 
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import dataclass
 
@@ -116,8 +117,25 @@ def population(a: Assumptions) -> list[tuple[str, float]]:
     Responsiveness scales a person's benefit around the group's figure (from half to one and a half).
     """
     check(a)
-    rng = random.Random(a.seed)
-    return [(g, rng.uniform(0.5, 1.5)) for g, n in group_sizes(a).items() for _ in range(n)]
+    return list(_people(a.seed, tuple(group_sizes(a).items())))
+
+
+@functools.lru_cache(maxsize=4)
+def _people(seed: int, sizes: tuple[tuple[str, int], ...]) -> tuple[tuple[str, float], ...]:
+    rng = random.Random(seed)
+    return tuple((g, rng.uniform(0.5, 1.5)) for g, n in sizes for _ in range(n))
+
+
+@functools.lru_cache(maxsize=4)
+def _responsiveness(seed: int, sizes: tuple[tuple[str, int], ...]) -> dict[str, tuple[int, float]]:
+    """People and summed responsiveness per group: a dashboard asks again on every change of a
+    level, with the same population (read only)."""
+    people = _people(seed, sizes)
+    found = {}
+    for group, _ in sizes:
+        weights = [r for g, r in people if g == group]
+        found[group] = (len(weights), sum(weights))
+    return found
 
 
 def evaluate(a: Assumptions, plan: Plan) -> PlanResult:
@@ -125,14 +143,15 @@ def evaluate(a: Assumptions, plan: Plan) -> PlanResult:
     unknown = [lvl for lvl in plan.values() if lvl is not None and lvl not in levels(a)]
     if unknown or set(plan) - set(a.shares):
         raise KitInputError("Choose a level of integration, or none, for each group.")
-    people = population(a)
+    check(a)
+    by_group = _responsiveness(a.seed, tuple(group_sizes(a).items()))
     results = []
     for group in a.shares:
         level = plan.get(group)
-        weights = [r for g, r in people if g == group]
-        cost = a.cost[level] * len(weights) if level else 0.0
-        benefit = a.benefit[group][level] * sum(weights) if level else 0.0
-        results.append(GroupResult(group, a.names[group], len(weights), level, cost, benefit))
+        people, weight = by_group[group]
+        cost = a.cost[level] * people if level else 0.0
+        benefit = a.benefit[group][level] * weight if level else 0.0
+        results.append(GroupResult(group, a.names[group], people, level, cost, benefit))
     return PlanResult(results)
 
 

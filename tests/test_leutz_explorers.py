@@ -250,7 +250,9 @@ def test_law1_view_compares_plans_and_shows_problems(content):
     assert view.message.value == "" and view.mine.reached == 500
     assert 'download="law1_targeting.md"' in view.download.value
     for dropdown in view.levels.values():
-        dropdown.value = None
+        dropdown.index = 0  # Not targeted: still shown as chosen (a value of None would show none)
+        assert dropdown.label == "Not targeted" and dropdown.index == 0
+    assert set(view.plan.values()) == {None}
     assert "Nobody is targeted yet" in view.summary.value and view.message.value == ""
 
 

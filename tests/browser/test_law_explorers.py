@@ -13,8 +13,10 @@ def test_law1_targeting_untargeting_a_group_changes_reach(page, voila_server, op
     open_dashboard(page, voila_server, "law1_targeting.ipynb")
     plot = chart(page, "ickit-law1")
     expect(plot).to_contain_text("80 of 80 reached", timeout=TIMEOUT)
-    page.locator(".ickit-law1 select").nth(2).select_option(label="Not targeted")
+    severe = page.locator(".ickit-law1 select").nth(2)
+    severe.select_option(label="Not targeted")
     expect(plot).to_contain_text("0 of 80 reached", timeout=TIMEOUT)
+    expect(severe.locator("option:checked")).to_have_text("Not targeted")  # still shown as chosen
     expect(page.locator(".ickit-law1")).to_contain_text("Full integration for everyone reaches 1,000")
 
 

@@ -13,6 +13,9 @@ from .chart import Chart
 from .common import Message, download_link, guarded
 
 NOT_TARGETED = "Not targeted"
+# the drop-down's value for it: ipywidgets takes a value of None for no choice at all, and would show
+# the drop-down empty once someone chose "Not targeted"
+UNTARGETED = ""
 WIDE = {"description_width": "initial"}
 
 
@@ -24,9 +27,9 @@ class TargetingView(widgets.VBox):
         self.defaults = self.content.simulations.targeting
         start = logic.Assumptions.from_defaults(self.defaults)
         self.message = Message()
-        levels = [(NOT_TARGETED, None)] + [(lvl.name, lvl.id) for lvl in
+        levels = [(NOT_TARGETED, UNTARGETED)] + [(lvl.name, lvl.id) for lvl in
                                            sorted(self.content.integration_levels, key=lambda l: l.order)]
-        self.levels = {g: widgets.Dropdown(options=levels, value=self.defaults.plan[g], description=name,
+        self.levels = {g: widgets.Dropdown(options=levels, value=self.defaults.plan[g] or UNTARGETED, description=name,
                                            style=WIDE, layout={"width": "330px"})
                        for g, name in start.names.items()}
         self.population = widgets.IntText(start.population, description="People", style=WIDE)
@@ -75,7 +78,7 @@ class TargetingView(widgets.VBox):
 
     @property
     def plan(self) -> logic.Plan:
-        return {g: dropdown.value for g, dropdown in self.levels.items()}
+        return {g: dropdown.value or None for g, dropdown in self.levels.items()}
 
     @property
     def assumptions(self) -> logic.Assumptions:

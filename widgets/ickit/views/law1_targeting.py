@@ -28,9 +28,9 @@ class TargetingView(widgets.VBox):
         start = logic.Assumptions.from_defaults(self.defaults)
         self.message = Message()
         levels = [(NOT_TARGETED, UNTARGETED)] + [(lvl.name, lvl.id) for lvl in
-                                           sorted(self.content.integration_levels, key=lambda l: l.order)]
-        self.levels = {g: widgets.Dropdown(options=levels, value=self.defaults.plan[g] or UNTARGETED, description=name,
-                                           style=WIDE, layout={"width": "330px"})
+                                                 sorted(self.content.integration_levels, key=lambda l: l.order)]
+        self.levels = {g: widgets.Dropdown(options=levels, value=self.defaults.plan[g] or UNTARGETED,
+                                           description=name, style=WIDE, layout={"width": "330px"})
                        for g, name in start.names.items()}
         self.population = widgets.IntText(start.population, description="People", style=WIDE)
         self.seed = widgets.IntText(start.seed, description="Random seed", style=WIDE)

@@ -1,6 +1,6 @@
 """Seminar benchmarks: speed and memory of every dashboard under `ickit serve`, and content loading.
 
-    python bench/run.py [--burst 60] [--runs 5] [--redraws 20] [--dashboard ID ...]
+    python bench/run.py [--burst 60] [--runs 7] [--redraws 60] [--dashboard ID ...]
 
 One Voila server is started as `ickit serve` configures it, over a temporary folder holding the
 dashboards and a blank notebook, with a preheated kernel for every page it opens. For each
@@ -289,7 +289,7 @@ def measure_pages(browser, server: int, base: str, notebooks: list[str], runs: i
             except Exception as err:  # one broken dashboard must not hide the others
                 print(f"{notebook}: not measured ({type(err).__name__}: {str(err)[:80]})")
                 del found[notebook]
-    return {nb: {"tti": statistics.median(m["tti"] for m in ms),
+    return {nb: {"tti": statistics.median(m["tti"] for m in ms), "ttis": [m["tti"] for m in ms],
                  "mem": statistics.median(mems) if (mems := [m["mem"] for m in ms if m["mem"]]) else None,
                  "draws": ms[0]["draws"]}
             for nb, ms in found.items()}
@@ -386,8 +386,10 @@ def content_load_ms(runs: int = 10) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--burst", type=int, default=60, help="participants joining at once")
-    parser.add_argument("--runs", type=int, default=5, help="page loads per notebook")
-    parser.add_argument("--redraws", type=int, default=20, help="control changes per dashboard")
+    # enough samples that a median and a p95 move little between runs: the p95 of 20 redraws
+    # is their second slowest, and one slow moment of the machine decides it
+    parser.add_argument("--runs", type=int, default=7, help="page loads per notebook")
+    parser.add_argument("--redraws", type=int, default=60, help="control changes per dashboard")
     parser.add_argument("--dashboard", action="append", help="only these dashboard ids")
     args = parser.parse_args(argv)
     if args.runs < 1:
@@ -428,7 +430,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.exit("the blank notebook could not be measured")
         rows = [(d, found[d.notebook]) for d in dashboards if d.notebook in found]
         bare = f"{ref['mem']:.0f} MB" if ref["mem"] else "n/a"
-        print(f"blank notebook: time to interactive {ref['tti']:.2f} s, kernel {bare}")
+        print(f"blank notebook: time to interactive {ref['tti']:.2f} s "
+              f"(rounds {min(ref['ttis']):.2f}-{max(ref['ttis']):.2f} s), kernel {bare}")
         print(f"{'dashboard':22} {'TTI s':>6} {'xblank':>6} {'kernel MB':>9} {'xbare':>6} "
               f"{'redraw p50/p95 ms':>17} {'burst':>5} {'p50 s':>6} {'p95 s':>6} {'failed':>6} "
               f"{'server MB':>9}")

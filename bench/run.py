@@ -386,8 +386,8 @@ def content_load_ms(runs: int = 10) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--burst", type=int, default=60, help="participants joining at once")
-    # enough samples that a median and a p95 move little between runs: the p95 of 20 redraws
-    # is their second slowest, and one slow moment of the machine decides it
+    # the p95 of 20 redraws is their second slowest, so one slow moment of the machine decided
+    # it; more rounds and redraws make each figure steadier (not the machine between runs)
     parser.add_argument("--runs", type=int, default=7, help="page loads per notebook")
     parser.add_argument("--redraws", type=int, default=60, help="control changes per dashboard")
     parser.add_argument("--dashboard", action="append", help="only these dashboard ids")

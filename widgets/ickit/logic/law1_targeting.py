@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..errors import KitInputError
 
@@ -127,15 +129,15 @@ def _people(seed: int, sizes: tuple[tuple[str, int], ...]) -> tuple[tuple[str, f
 
 
 @functools.lru_cache(maxsize=4)
-def _responsiveness(seed: int, sizes: tuple[tuple[str, int], ...]) -> dict[str, tuple[int, float]]:
+def _responsiveness(seed: int, sizes: tuple[tuple[str, int], ...]) -> Mapping[str, tuple[int, float]]:
     """People and summed responsiveness per group: a dashboard asks again on every change of a
-    level, with the same population (read only)."""
+    level, with the same population; read only, as every caller shares it."""
     people = _people(seed, sizes)
     found = {}
     for group, _ in sizes:
         weights = [r for g, r in people if g == group]
         found[group] = (len(weights), sum(weights))
-    return found
+    return MappingProxyType(found)
 
 
 def evaluate(a: Assumptions, plan: Plan) -> PlanResult:

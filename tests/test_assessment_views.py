@@ -187,3 +187,13 @@ def test_unanswered_dropdowns_show_their_blank_choice(readiness, lessons):
     assert lessons.controls["clear-governance"].label == "— not answered —"
     lessons.answering.value = "Health board"
     assert lessons.controls["clear-governance"].label == "2 Mostly"
+
+
+def test_rows_hold_their_view_s_layouts_and_styles_not_one_each(readiness, lessons):
+    """Fewer widget models for the page to build: one layout and style per setting in a view."""
+    for view in (readiness, lessons):
+        dropdowns = list(view.controls.values())
+        assert len(dropdowns) >= 10
+        assert len({id(d.layout) for d in dropdowns}) == 1 and len({id(d.style) for d in dropdowns}) == 1
+    assert readiness.controls[next(iter(readiness.controls))].layout is not \
+        lessons.controls["clear-governance"].layout

@@ -145,9 +145,13 @@ def test_png_failure_says_why_and_clears_the_drawing_note(view, monkeypatch, err
     assert links_in(view.downloads.value)  # the instant links still work
 
 
-def test_row_controls_do_not_share_a_layout(view):
+def test_rows_share_their_planner_s_layouts_and_no_other_planner_s(view, content):
+    """One layout model per setting in a planner, not one per control; none from another planner."""
     names = [r.fields["name"] for r in view.workstreams.children]
-    assert len({id(n.layout) for n in names}) == len(names)
+    assert len(names) > 1 and len({id(n.layout) for n in names}) == 1
+    assert len({id(r.layout) for r in view.workstreams.children}) == 1
+    other = TimelinePlanner(content)
+    assert other.workstreams.children[0].fields["name"].layout is not names[0].layout
 
 
 def test_load_a_saved_plan(view, content):

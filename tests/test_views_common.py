@@ -1,13 +1,15 @@
-"""What all views share: messages that read as problems everywhere, and no shared Layouts."""
+"""What all views share: messages that read as problems everywhere, and layouts shared only
+within a view."""
 
 import importlib
+import itertools
 import pkgutil
 
 import ipywidgets as widgets
 
 import ickit.views
 from ickit.logic.text import md_cell, slug
-from ickit.views.common import Message
+from ickit.views.common import Looks, Message
 
 
 def test_a_problem_is_styled_inline_so_it_reads_as_one_outside_voila():
@@ -28,11 +30,27 @@ def test_no_view_module_shares_a_layout_instance_between_widgets():
         assert not shared, f"{info.name}: {shared}"
 
 
-def test_team_selector_controls_get_their_own_layouts(content):
+def test_looks_give_one_layout_and_style_per_setting_and_kind():
+    looks = Looks()
+    a = looks.make(widgets.HTML, "a", layout={"width": "5em"})
+    b = looks.make(widgets.HTML, "b", layout={"width": "5em"})
+    c = looks.make(widgets.Dropdown, options=["x"], layout={"width": "5em"}, style={"description_width": "initial"})
+    d = looks.make(widgets.HTML, "d", layout={"width": "6em"})
+    assert a.value == "a" and a.layout is b.layout is c.layout and a.style is b.style
+    assert d.layout is not a.layout and d.layout.width == "6em"
+    assert type(c.style).__name__ == "DescriptionStyle" and c.style.description_width == "initial"
+    assert looks.make(widgets.HBox, [a, b]).layout is looks.layout()
+    assert Looks().make(widgets.HTML, layout={"width": "5em"}).layout is not a.layout
+
+
+def test_team_selector_shares_layouts_within_a_part_and_never_across(content):
     from ickit.views.team_selector import team_selector
     root = team_selector(content)
-    layouts = [w.layout for w in _walk(root) if isinstance(w, (widgets.Text, widgets.Dropdown))]
-    assert len({id(x) for x in layouts}) == len(layouts)
+    parts = (root.explore, root.guided, root.saved, *root.compare)
+    layouts = [{id(w.layout) for w in _walk(part) if isinstance(w, (widgets.Dropdown, widgets.RadioButtons))}
+               for part in parts]
+    assert all(not a & b for a, b in itertools.combinations(layouts, 2))
+    assert len(root.guided.questions) > 1 and len(layouts[1]) == 1
 
 
 def _walk(widget):

@@ -11,7 +11,7 @@ from ..charts.lessons_check import COLOURS, traffic_lights, traffic_lights_spec
 from ..content import Content, load_content
 from ..logic import lessons_check as logic
 from .chart import Chart
-from .common import Message, download_link, guarded
+from .common import Looks, Message, download_link, guarded
 from .rating import on_upload, rating_dropdown, rating_of, scale_intro, set_rating
 
 NOT_ANSWERED = "— not answered —"
@@ -53,13 +53,14 @@ class LessonsCheckView(widgets.VBox):
                                           "are entering.")
 
     def _questions(self) -> widgets.VBox:
-        rows = []
+        rows, looks = [], Looks()
         for lesson in self.lessons:
-            dropdown = rating_dropdown(self.settings, NOT_ANSWERED, "170px")
+            dropdown = rating_dropdown(self.settings, NOT_ANSWERED, looks, "170px")
             self.controls[lesson.id] = dropdown
             text = (f"<b>{lesson.number}. {html.escape(lesson.heading)}</b><br>"
                     f"{html.escape(lesson.question)}")
-            rows.append(widgets.HBox([widgets.HTML(text, layout={"width": "620px"}), dropdown]))
+            rows.append(looks.make(widgets.HBox, [looks.make(widgets.HTML, text, layout={"width": "620px"}),
+                                                  dropdown]))
         return widgets.VBox(rows)
 
     # --- events and callbacks -------------------------------------------------------------------

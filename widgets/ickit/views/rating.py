@@ -12,14 +12,15 @@ from typing import Callable
 import ipywidgets as widgets
 
 from ..content.assessment import Scale
+from .common import Looks
 
 BLANK = -1
 
 
-def rating_dropdown(scale: Scale, blank: str, width: str = "190px") -> widgets.Dropdown:
+def rating_dropdown(scale: Scale, blank: str, looks: Looks, width: str = "190px") -> widgets.Dropdown:
     """A dropdown of ``blank`` then every step of ``scale``, showing ``blank``."""
     options = [(blank, BLANK)] + [(f"{p.value} {p.label}", p.value) for p in scale.scale]
-    return widgets.Dropdown(options=options, value=BLANK, layout={"width": width})
+    return looks.make(widgets.Dropdown, options=options, value=BLANK, layout={"width": width})
 
 
 def set_rating(dropdown: widgets.Dropdown, value: int | None) -> None:

@@ -11,7 +11,7 @@ from ..charts import readiness as charts
 from ..content import Content, load_content
 from ..logic import readiness as logic
 from .chart import Chart
-from .common import Message, download_link, guarded, prepare_link
+from .common import Looks, Message, download_link, guarded, prepare_link
 from .rating import on_upload, rating_dropdown, rating_of, scale_intro, set_rating
 
 NOT_RATED = "— not rated —"
@@ -52,15 +52,15 @@ class ReadinessView(widgets.VBox):
                                           "has not agreed yet.")
 
     def _checklists(self) -> widgets.Accordion:
-        panels = []
+        panels, looks = [], Looks()
         for checklist in self.content.checklists():
             rows = []
             for item in checklist.requires:
-                dropdown = rating_dropdown(self.settings, NOT_RATED)
+                dropdown = rating_dropdown(self.settings, NOT_RATED, looks)
                 self.controls[logic.item_key(checklist.id, item.id)] = dropdown
-                label = widgets.HTML(html.escape(item.text), layout={"width": "560px"})
-                rows.append(widgets.HBox([label, dropdown]))
-            panels.append(widgets.VBox(rows))
+                label = looks.make(widgets.HTML, html.escape(item.text), layout={"width": "560px"})
+                rows.append(looks.make(widgets.HBox, [label, dropdown]))
+            panels.append(looks.make(widgets.VBox, rows))
         accordion = widgets.Accordion(panels, selected_index=0)
         for n, checklist in enumerate(self.content.checklists()):
             accordion.set_title(n, checklist.name)

@@ -20,11 +20,11 @@ from ..logic.team_choice import Ranking, rank
 from ..logic.team_config import Configuration, from_json, to_json, to_markdown
 from ..logic.text import slug
 from .chart import Chart
-from .common import Message, download_link, guarded
+from .common import Looks, Message, download_link, guarded
 from .team_cards import (line_facts, management_card, principle_card, process_card, ranking_card,
                          route_facts)
 
-WIDE = {"width": "100%", "max_width": "560px"}  # a dict: each widget gets its own Layout
+WIDE = {"width": "100%", "max_width": "560px"}  # a dict: a Layout of each view's own Looks
 
 
 class Shown(Mapping):
@@ -50,10 +50,11 @@ class Diagrams(widgets.VBox):
 
     def __init__(self, content: Content, compact: bool = False):
         self.content, self.compact = content, compact
-        self.process = _chooser(content.team_process_models, "Process model")
-        self.management = _chooser(content.team_management_types, "Management type")
+        looks = Looks()
+        self.process = _chooser(content.team_process_models, "Process model", looks)
+        self.management = _chooser(content.team_management_types, "Management type", looks)
         self.charts = {"process": Chart(), "management": Chart()}
-        self.cards = {"process": widgets.HTML(), "management": widgets.HTML()}
+        self.cards = {"process": looks.make(widgets.HTML), "management": looks.make(widgets.HTML)}
         self.shown = Shown()
         self.message = Message()
         self.process.observe(guarded(self.message)(self.draw_process), names="value")
@@ -62,7 +63,7 @@ class Diagrams(widgets.VBox):
         self.draw_management()
         parts = [self.process, self.charts["process"]]
         parts += [self.cards["process"], self.management, self.charts["management"], self.cards["management"]]
-        parts += [] if compact else [widgets.HTML(principle_card(content))]
+        parts += [] if compact else [looks.make(widgets.HTML, principle_card(content))]
         super().__init__([*parts, self.message])
 
     def draw_process(self, _change=None) -> None:
@@ -88,8 +89,9 @@ class Guided(widgets.VBox):
 
     def __init__(self, content: Content, adopt: Callable[[str, str, dict], None]):
         self.content, self.adopt = content, adopt
-        self.questions = {q.id: widgets.RadioButtons(options=[(o.label, o.id) for o in q.options],
-                                                     value=None, layout=WIDE)
+        looks = Looks()
+        self.questions = {q.id: looks.make(widgets.RadioButtons, options=[(o.label, o.id) for o in q.options],
+                                           value=None, layout=WIDE)
                           for q in content.team_choice.questions}
         self.suggest = widgets.Button(description="Suggest models", button_style="primary")
         self.use = widgets.Button(description="Use the top two", disabled=True)
@@ -101,8 +103,8 @@ class Guided(widgets.VBox):
         for control in self.questions.values():
             control.observe(guarded(self.message)(self.rerun), names="value")
         self.use.on_click(guarded(self.message)(self.use_top))
-        asked = [widgets.VBox([widgets.HTML(f"<b>{i}. {html.escape(q.prompt)}</b>"),
-                               self.questions[q.id]])
+        asked = [looks.make(widgets.VBox, [looks.make(widgets.HTML, f"<b>{i}. {html.escape(q.prompt)}</b>"),
+                                           self.questions[q.id]])
                  for i, q in enumerate(content.team_choice.questions, 1)]
         grid = widgets.GridBox(asked, layout=widgets.Layout(
             grid_template_columns="repeat(auto-fill, minmax(340px, 1fr))", grid_gap="4px 16px"))
@@ -153,15 +155,14 @@ class SaveLoad(widgets.VBox):
 
     def __init__(self, content: Content, loaded: Callable[[Configuration], None] = lambda config: None):
         self.content, self.loaded = content, loaded
+        looks = Looks()
         self.label = widgets.Text(value="Our team", description="Name", layout=WIDE)
-        self.process = _chooser(content.team_process_models, "Process model")
-        self.management = _chooser(content.team_management_types, "Management type")
+        self.process = _chooser(content.team_process_models, "Process model", looks)
+        self.management = _chooser(content.team_management_types, "Management type", looks)
         self.note = widgets.Textarea(placeholder="Why this suits your team, and what you will watch for",
                                      description="Note", layout=widgets.Layout(width="95%", height="80px"))
         self.answers: dict = {}
-        self.basis = widgets.HTML()
-        self.downloads = widgets.HTML()
-        self.preview = widgets.HTML()
+        self.basis, self.downloads, self.preview = (looks.make(widgets.HTML) for _ in range(3))
         self.upload = widgets.FileUpload(accept=".json", multiple=False, description="Load a saved choice",
                                          layout=widgets.Layout(width="auto"))
         self.message = Message()
@@ -250,9 +251,9 @@ class TeamSelector(widgets.VBox):
         self.saved.set(Configuration(saved.label, process, management, answers, saved.note))
 
 
-def _chooser(items, description: str) -> widgets.Dropdown:
-    return widgets.Dropdown(options=[(item.name, item.id) for item in items], description=description,
-                            layout=WIDE, style={"description_width": "initial"})
+def _chooser(items, description: str, looks: Looks) -> widgets.Dropdown:
+    return looks.make(widgets.Dropdown, options=[(item.name, item.id) for item in items],
+                      description=description, layout=WIDE, style={"description_width": "initial"})
 
 
 def team_selector(content: Content | None = None) -> TeamSelector:

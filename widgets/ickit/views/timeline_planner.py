@@ -18,9 +18,9 @@ from ..logic.png_export import figure_to_png
 from ..logic.plan_checks import PlanWarning, check_plan
 from ..logic.timeline import Plan, first_of_next_month, from_template, plan_from_dict
 from .chart import Chart
-from .common import Message, download_link, guarded, prepare_link
+from .common import Looks, Message, download_link, guarded, prepare_link
 
-NAME_LAYOUT = {"width": "19em"}  # dicts, not Layout instances: each control gets its own Layout
+NAME_LAYOUT = {"width": "19em"}  # dicts, not Layouts: the planner's Looks holds the one of each
 NUMBER_LAYOUT = {"width": "6.5em"}
 
 
@@ -31,46 +31,46 @@ def _options(kinds) -> list[tuple[str, str]]:
 class _Row(widgets.HBox):
     """One editable workstream or milestone; ``on_change`` runs after any edit."""
 
-    def __init__(self, fields: dict[str, widgets.Widget], on_change, on_remove):
+    def __init__(self, fields: dict[str, widgets.Widget], on_change, on_remove, looks: Looks):
         self.fields = fields
-        remove = widgets.Button(description="Remove", layout=widgets.Layout(width="6em"),
-                                tooltip="Remove this row")
+        remove = looks.make(widgets.Button, description="Remove", layout={"width": "6em"},
+                            tooltip="Remove this row")
         remove.add_class("ickit-remove")
         remove.on_click(lambda _: on_remove(self))
         for name, control in fields.items():
             control.add_class(f"ickit-{name.replace('_', '-')}")
             control.observe(lambda _: on_change(), "value")
-        super().__init__([*fields.values(), remove])
+        super().__init__([*fields.values(), remove], layout=looks.layout())
 
     def values(self) -> dict:
         return {name: control.value for name, control in self.fields.items()}
 
 
-def workstream_row(ws: Workstream, on_change, on_remove) -> _Row:
+def workstream_row(ws: Workstream, on_change, on_remove, looks: Looks) -> _Row:
+    make = looks.make
     return _Row({
-        "name": widgets.Text(ws.name, layout=NAME_LAYOUT, continuous_update=False,
-                             placeholder="name of the workstream"),
-        "kind": widgets.Dropdown(options=_options(WorkstreamKind), value=ws.kind,
-                                 layout=widgets.Layout(width="11em")),
-        "start_month": widgets.BoundedIntText(ws.start_month, min=0, max=MAX_MONTHS,
-                                              layout=NUMBER_LAYOUT, continuous_update=False,
-                                              tooltip="start month"),
-        "duration": widgets.BoundedIntText(ws.duration, min=1, max=MAX_WEEKS, layout=NUMBER_LAYOUT,
-                                           continuous_update=False, tooltip="duration"),
-        "unit": widgets.Dropdown(options=["months", "weeks"], value=ws.unit,
-                                 layout=widgets.Layout(width="7em")),
-    }, on_change, on_remove)
+        "name": make(widgets.Text, ws.name, layout=NAME_LAYOUT, continuous_update=False,
+                     placeholder="name of the workstream"),
+        "kind": make(widgets.Dropdown, options=_options(WorkstreamKind), value=ws.kind,
+                     layout={"width": "11em"}),
+        "start_month": make(widgets.BoundedIntText, ws.start_month, min=0, max=MAX_MONTHS,
+                            layout=NUMBER_LAYOUT, continuous_update=False, tooltip="start month"),
+        "duration": make(widgets.BoundedIntText, ws.duration, min=1, max=MAX_WEEKS, layout=NUMBER_LAYOUT,
+                         continuous_update=False, tooltip="duration"),
+        "unit": make(widgets.Dropdown, options=["months", "weeks"], value=ws.unit, layout={"width": "7em"}),
+    }, on_change, on_remove, looks)
 
 
-def milestone_row(m: Milestone, on_change, on_remove) -> _Row:
+def milestone_row(m: Milestone, on_change, on_remove, looks: Looks) -> _Row:
+    make = looks.make
     return _Row({
-        "name": widgets.Text(m.name, layout=NAME_LAYOUT, continuous_update=False,
-                             placeholder="name of the milestone"),
-        "kind": widgets.Dropdown(options=_options(MilestoneKind), value=m.kind,
-                                 layout=widgets.Layout(width="11em")),
-        "month": widgets.BoundedIntText(m.month, min=0, max=MAX_MONTHS, layout=NUMBER_LAYOUT,
-                                        continuous_update=False, tooltip="month"),
-    }, on_change, on_remove)
+        "name": make(widgets.Text, m.name, layout=NAME_LAYOUT, continuous_update=False,
+                     placeholder="name of the milestone"),
+        "kind": make(widgets.Dropdown, options=_options(MilestoneKind), value=m.kind,
+                     layout={"width": "11em"}),
+        "month": make(widgets.BoundedIntText, m.month, min=0, max=MAX_MONTHS, layout=NUMBER_LAYOUT,
+                      continuous_update=False, tooltip="month"),
+    }, on_change, on_remove, looks)
 
 
 def column_heads(*names: tuple[str, str]) -> widgets.HTML:
@@ -97,6 +97,7 @@ class TimelinePlanner(widgets.VBox):
 
     def __init__(self, content=None, today: date | None = None):
         self.content = content or load_content()
+        self.looks = Looks()  # the rows' layouts and styles
         self.templates = {t.id: t for t in self.content.plans.templates}
         self.message = Message()
         self._quiet = False
@@ -187,10 +188,10 @@ class TimelinePlanner(widgets.VBox):
         self.refresh()
 
     def _ws_row(self, ws: Workstream) -> _Row:
-        return workstream_row(ws, self._changed, self._remove)
+        return workstream_row(ws, self._changed, self._remove, self.looks)
 
     def _m_row(self, m: Milestone) -> _Row:
-        return milestone_row(m, self._changed, self._remove)
+        return milestone_row(m, self._changed, self._remove, self.looks)
 
     def _changed(self) -> None:
         if not self._quiet:

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from ickit.charts.timeline import DAY_MS, timeline_figure
+from ickit.charts.room import text_width
+from ickit.charts.timeline import DAY_MS, KEY_WIDTH, KIND_COLOURS, timeline_figure, timeline_spec
 from ickit.content.plans import Milestone, Workstream
 from ickit.logic.timeline import Plan
 
@@ -21,12 +22,28 @@ def test_rows_run_top_down_in_plan_order():
 
 
 def test_bars_span_their_dates_with_exclusive_ends():
-    bars = {t.name: t for t in timeline_figure(PLAN).data if t.type == "bar"}
-    engagement = bars["engagement"]
-    assert list(engagement.base) == ["2027-12-01", "2028-03-01"]
-    assert [x // DAY_MS for x in engagement.x] == [62, 28]  # Dec + Jan; four weeks
-    culture = bars["culture change"]
-    assert culture.customdata[0][1] == "2030-12-31"  # the last day, shown in the hover
+    (bars,) = [t for t in timeline_figure(PLAN).data if t.type == "bar"]
+    assert list(bars.base) == ["2027-12-01", "2028-01-01", "2028-03-01"]
+    assert [x // DAY_MS for x in bars.x] == [62, 1096, 28]  # Dec + Jan; three years; four weeks
+    assert list(bars.customdata[1]) == ["2028-01-01", "2030-12-31", "culture change"]  # the hover
+
+
+def test_each_kind_keeps_its_colour_and_the_key_names_the_kinds_shown():
+    (bars,) = [t for t in timeline_figure(PLAN).data if t.type == "bar"]
+    engagement, culture = KIND_COLOURS["engagement"], KIND_COLOURS["culture-change"]
+    assert list(bars.marker.color) == [engagement, culture, engagement] and engagement != culture
+    fig = timeline_figure(PLAN)
+    assert not fig.layout.showlegend
+    (key,) = [a for a in fig.layout.annotations if "milestone" in a.text]
+    assert key.text.count("■") == 2 and "culture change" in key.text and "◆</span> milestone" in key.text
+    assert f"color:{culture}" in key.text and "governance" not in key.text
+    # a narrow key takes one line; the nine kinds take more, each line within the key's width
+    many = Plan(name="x", start=PLAN.start, workstreams=[
+        Workstream(name=k, kind=k, start_month=0, duration=1) for k in KIND_COLOURS], milestones=[])
+    wide = timeline_spec(many)["layout"]
+    lines = wide["annotations"][-1]["text"].split("<br>")
+    assert len(lines) > 1 and all(text_width(line) <= KEY_WIDTH for line in lines) and "<br>" not in key.text
+    assert wide["margin"]["b"] > fig.layout.margin.b and wide["height"] > 320 + 30
 
 
 def test_milestones_are_markers_on_their_own_rows():

@@ -4,12 +4,12 @@ from playwright.sync_api import expect
 
 TIMEOUT = 60_000
 CULTURE_ROW = 5  # the two-year pilot's sixth workstream, as data/plans.yaml lists it
-# The bar's drawn width as a share of the plot area, and its length in days from the data.
-BAR = """(plot, name) => {
-    const i = plot.data.findIndex(t => t.name === name);
-    const bar = plot.querySelectorAll('.barlayer .trace')[i].querySelector('path').getBBox();
+# Workstream ``row``'s bar (the bars are one trace, in the plan's order): its drawn width as a
+# share of the plot area, and its length in days from the data.
+BAR = """(plot, row) => {
+    const bar = plot.querySelectorAll('.barlayer .trace .point path')[row].getBBox();
     const area = plot.querySelector('.nsewdrag').getBBox();
-    return [bar.width / area.width, plot.data[i].x[0] / 86400000];
+    return [bar.width / area.width, plot.data[0].x[row] / 86400000];
 }"""
 
 
@@ -22,7 +22,7 @@ def test_editing_a_duration_moves_the_bar_and_changes_the_warnings(page, voila_s
     expect(plot).to_contain_text("A two-year pilot", timeout=TIMEOUT)
     expect(warnings).to_contain_text("Culture change given too little time", timeout=TIMEOUT)
     expect(view.locator(".ickit-name input").nth(CULTURE_ROW)).to_have_value("Culture change")
-    share_before, days_before = plot.evaluate(BAR, "culture change")
+    share_before, days_before = plot.evaluate(BAR, CULTURE_ROW)
 
     duration = view.locator(".ickit-duration input").nth(CULTURE_ROW)
     duration.fill("36")
@@ -34,9 +34,9 @@ def test_editing_a_duration_moves_the_bar_and_changes_the_warnings(page, voila_s
     # plotly may still be laying the new bars out: wait until the bar has a drawn width again
     redrawn = plot.element_handle()
     page.wait_for_function(f"""plot => {{
-        const [share, days] = ({BAR})(plot, "culture change");
+        const [share, days] = ({BAR})(plot, {CULTURE_ROW});
         return Number.isFinite(share) && days > 1000;
     }}""", arg=redrawn, timeout=TIMEOUT)
-    share_after, days_after = redrawn.evaluate(BAR, "culture change")
+    share_after, days_after = redrawn.evaluate(BAR, CULTURE_ROW)
     assert days_before < 600 and days_after > 1000, (days_before, days_after)
     assert share_after > share_before + 0.05, (share_before, share_after)

@@ -35,8 +35,6 @@ _NAMED = {"mu": "Î¼", "amp": "&", "lt": "<", "gt": ">", "nbsp": " ", "times": "Ã
 
 TICK_PAD = 14  # pixels: plotly's 12 between the labels and the edge, and a little to spare
 MAX_LABEL_ROOM = 400  # pixels: past this, labels take automargin's room, which keeps a plot
-LEGEND_PAD = 85  # pixels beside a legend's text: 45 of symbol, 12 of padding, and the gap of
-# 2% of the plot's width that the default x=1.02 leaves (for plots up to 1400 pixels wide)
 LEGEND_ROW, LEGEND_FRAME = 19, 24  # pixels: a row of a legend; its padding, its gap, to spare
 LEGEND_ENTRY, LEGEND_TITLE_GAP = 50, 10  # pixels of an entry beyond its text; after the title
 
@@ -72,11 +70,6 @@ def label_room(labels, size: float = 12) -> int:
     """Pixels of margin for tick labels ``labels`` beside a plot."""
     widest = max((text_width(label, size) for label in labels), default=0)
     return min(math.ceil(widest + TICK_PAD), MAX_LABEL_ROOM)
-
-
-def legend_room(names, size: float = 12) -> int:
-    """Pixels of margin for a legend beside a plot, with entries (and title) ``names``."""
-    return math.ceil(max((text_width(name, size) for name in names), default=0) + LEGEND_PAD)
 
 
 def legend_rows(names, width: float, title: str = "") -> int:

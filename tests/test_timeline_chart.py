@@ -1,10 +1,11 @@
 """The Gantt: rows from the top in plan order, bars as long as their dates, milestones as markers."""
 
 from datetime import date
+from typing import get_args
 
 from ickit.charts.room import text_width
 from ickit.charts.timeline import DAY_MS, KEY_WIDTH, KIND_COLOURS, timeline_figure, timeline_spec
-from ickit.content.plans import Milestone, Workstream
+from ickit.content.plans import Milestone, Workstream, WorkstreamKind
 from ickit.logic.timeline import Plan
 
 PLAN = Plan(name="R & D", start=date(2027, 12, 1), workstreams=[
@@ -43,7 +44,20 @@ def test_each_kind_keeps_its_colour_and_the_key_names_the_kinds_shown():
     wide = timeline_spec(many)["layout"]
     lines = wide["annotations"][-1]["text"].split("<br>")
     assert len(lines) > 1 and all(text_width(line) <= KEY_WIDTH for line in lines) and "<br>" not in key.text
-    assert wide["margin"]["b"] > fig.layout.margin.b and wide["height"] > 320 + 30
+    assert wide["margin"]["b"] > fig.layout.margin.b
+    assert wide["height"] - (90 + 30 * len(KIND_COLOURS)) == wide["margin"]["b"] - 30  # the plot keeps its height
+
+
+def test_every_kind_has_a_colour_of_its_own():
+    assert set(KIND_COLOURS) == set(get_args(WorkstreamKind))
+    assert len(set(KIND_COLOURS.values())) == len(KIND_COLOURS)
+
+
+def test_a_key_for_milestones_only_and_none_for_an_empty_plan():
+    only = timeline_spec(Plan(name="x", start=PLAN.start, workstreams=[], milestones=PLAN.milestones))
+    assert only["layout"]["annotations"][-1]["text"].endswith("◆</span> milestone")
+    empty = timeline_spec(Plan(name="x", start=PLAN.start))["layout"]
+    assert empty["margin"]["b"] == 30 and not any("■" in a["text"] or "◆" in a["text"] for a in empty["annotations"])
 
 
 def test_milestones_are_markers_on_their_own_rows():

@@ -23,11 +23,12 @@ DAY_MS = 86_400_000
 # a colour per kind, kept when other rows change kind: plotly's default colours, in the plan
 # schema's order of kinds
 KIND_COLOURS = dict(zip(get_args(WorkstreamKind), ("#636efa", "#EF553B", "#00cc96", "#ab63fa", "#FFA15A",
-                                                   "#19d3f3", "#FF6692", "#B6E880", "#FF97FF")))
+                                                   "#19d3f3", "#FF6692", "#B6E880", "#FF97FF"), strict=True))
 MILESTONE_COLOUR = "#222"
 KEY_WIDTH = 600  # pixels a line of the key may take before the next begins
 KEY_GAP = 3  # spaces between entries of the key
-TICKS_BELOW = 26  # pixels under the plot taken by the date labels, above the key
+TICKS_BELOW = 42  # pixels under the plot for the date labels above the key: two lines, as a
+# short plan's labels take (days or weeks, and the year under the first of them)
 
 
 def _label(text: str) -> str:
@@ -81,7 +82,7 @@ def timeline_spec(plan: Plan) -> dict:
     key, below = _key(plan, left)
     layout["annotations"] += [key] if key else []
     layout.update(
-        barmode="overlay", showlegend=False, template=plotly_template("plotly_white"),
+        showlegend=False, template=plotly_template("plotly_white"),
         height=max(320, 90 + 30 * len(labels)) + below,
         title=dict(text=_title(plan), x=0, font=dict(size=16)),
         margin=dict(l=left, t=60, b=30 + below, r=10))

@@ -39,7 +39,7 @@ class Looks:
     """Layouts and styles for the many alike widgets of one view: one of each distinct setting.
 
     A widget built without them gets a layout and a style of its own, each one more model for the
-    browser to build as the page opens (the readiness checklist's 38 rows were 355 models, 145 with
+    browser to build as the page opens (the readiness check with its 38 rows was 355 models, 163 with
     these). Made per view, never per module, so none outlives the widgets holding it; and never
     changed in place, since every widget holding one would change with it.
     """

@@ -156,7 +156,7 @@ class SaveLoad(widgets.VBox):
     def __init__(self, content: Content, loaded: Callable[[Configuration], None] = lambda config: None):
         self.content, self.loaded = content, loaded
         looks = Looks()
-        self.label = widgets.Text(value="Our team", description="Name", layout=WIDE)
+        self.label = looks.make(widgets.Text, value="Our team", description="Name", layout=WIDE)
         self.process = _chooser(content.team_process_models, "Process model", looks)
         self.management = _chooser(content.team_management_types, "Management type", looks)
         self.note = widgets.Textarea(placeholder="Why this suits your team, and what you will watch for",

@@ -77,3 +77,10 @@ def test_empty_plan_says_what_to_do():
     fig = timeline_figure(Plan(name="Blank", start=date(2028, 2, 29)))
     assert "nothing planned yet" in fig.layout.title.text
     assert any("Add a workstream" in a.text for a in fig.layout.annotations)
+
+
+def test_the_key_and_the_planner_s_choices_name_a_kind_alike():
+    from ickit.views.timeline_planner import _options
+    shown = dict((kind, label) for label, kind in _options(WorkstreamKind))
+    key = timeline_spec(PLAN)["layout"]["annotations"][-1]["text"]
+    assert shown["culture-change"] == "culture change" and f"■</span> {shown['culture-change']}" in key

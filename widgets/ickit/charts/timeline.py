@@ -17,7 +17,8 @@ import plotly.graph_objects as go
 from . import plotly_template
 from .room import LEGEND_ROW, label_room, text_width
 from ..content.plans import WorkstreamKind
-from ..logic.timeline import Plan, bars, describe_months, milestone_date, plan_end, span_months
+from ..logic.timeline import (Plan, bars, describe_months, kind_label, milestone_date, plan_end,
+                              span_months)
 
 DAY_MS = 86_400_000
 # a colour per kind, kept when other rows change kind: plotly's default colours, in the plan
@@ -65,7 +66,7 @@ def timeline_spec(plan: Plan) -> dict:
             x=[(b.end - b.start).days * DAY_MS for b in shown],
             marker=dict(color=[KIND_COLOURS[b.workstream.kind] for b in shown]),
             customdata=[[b.start.isoformat(), (b.end - timedelta(days=1)).isoformat(),
-                         _kind(b.workstream.kind)] for b in shown],
+                         kind_label(b.workstream.kind)] for b in shown],
             hovertemplate="%{y} (%{customdata[2]})<br>%{customdata[0]} to %{customdata[1]}<extra></extra>"))
     if plan.milestones:
         days = [milestone_date(plan, m).isoformat() for m in plan.milestones]
@@ -89,15 +90,11 @@ def timeline_spec(plan: Plan) -> dict:
     return dict(data=traces, layout=layout)
 
 
-def _kind(kind: str) -> str:
-    return kind.replace("-", " ")
-
-
 def _key(plan: Plan, left: int) -> tuple[dict | None, int]:
     """The key under the plot, as one annotation: each kind the plan uses in its colour, then the
     milestones' mark, in lines of at most :data:`KEY_WIDTH` pixels; and the pixels it takes.
     ``None`` and 0 for an empty plan."""
-    entries = [f'<span style="color:{KIND_COLOURS[kind]}">■</span> {_kind(kind)}'
+    entries = [f'<span style="color:{KIND_COLOURS[kind]}">■</span> {kind_label(kind)}'
                for kind in dict.fromkeys(ws.kind for ws in plan.workstreams)]
     entries += [f'<span style="color:{MILESTONE_COLOUR}">◆</span> milestone'] if plan.milestones else []
     if not entries:

@@ -86,6 +86,11 @@ def span_months(plan: Plan) -> int:
     return months
 
 
+def kind_label(kind: str) -> str:
+    """A workstream's or milestone's kind as people read it: "culture-change" is "culture change"."""
+    return kind.replace("-", " ")
+
+
 def describe_months(months: int) -> str:
     """"18 months", "3 years", "2 years 6 months"."""
     years, rest = divmod(months, 12)

@@ -16,7 +16,7 @@ from ..errors import KitInputError
 from ..logic import plan_export
 from ..logic.png_export import figure_to_png
 from ..logic.plan_checks import PlanWarning, check_plan
-from ..logic.timeline import Plan, first_of_next_month, from_template, plan_from_dict
+from ..logic.timeline import Plan, first_of_next_month, from_template, kind_label, plan_from_dict
 from .chart import Chart
 from .common import Looks, Message, download_link, guarded, prepare_link
 
@@ -25,7 +25,7 @@ NUMBER_LAYOUT = {"width": "6.5em"}
 
 
 def _options(kinds) -> list[tuple[str, str]]:
-    return [(k.replace("-", " "), k) for k in get_args(kinds)]
+    return [(kind_label(k), k) for k in get_args(kinds)]
 
 
 class _Row(widgets.HBox):

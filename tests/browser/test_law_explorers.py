@@ -3,6 +3,14 @@
 from playwright.sync_api import expect
 
 TIMEOUT = 60_000
+# the labels of a chart (title, annotations) that overlap another, as pairs of their texts
+OVERLAPPING_LABELS = """plot => {
+    const labels = [...plot.querySelectorAll('.g-gtitle text, .annotation')]
+        .map(el => [el.textContent, el.getBoundingClientRect()]);
+    return labels.flatMap(([a, r], i) => labels.slice(i + 1)
+        .filter(([, s]) => r.left < s.right && s.left < r.right && r.top < s.bottom && s.top < r.bottom)
+        .map(([b]) => `${a} / ${b}`));
+}"""
 
 
 def chart(page, view_class: str):
@@ -25,6 +33,7 @@ def test_law2_costs_lower_savings_remove_break_even(page, voila_server, open_das
     plot = chart(page, "ickit-law2")
     expect(plot).to_contain_text("Break-even: year 7", timeout=TIMEOUT)
     expect(plot).to_contain_text("Embedding culture change: at least 3 yr")
+    assert plot.evaluate(OVERLAPPING_LABELS) == []  # the timescale marks once overlapped the title
     savings = page.locator(".ickit-law2 input").nth(2)
     savings.fill("50")
     savings.press("Enter")

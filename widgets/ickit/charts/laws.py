@@ -9,6 +9,10 @@ import plotly.graph_objects as go
 from .room import legend_below
 
 COST, BENEFIT, LINE = "#c0504d", "#4f81bd", "#555555"
+# law 2's title sits at the top of the figure and its timescale marks in rows above the plot, each
+# row a pixel height of its own, so neither reaches the other at any plot height (pixels)
+TITLE_PAD, TITLE_ROOM = 12, 44
+MARK_ROW, MARK_GAP = 18, 4
 
 
 def targeting(mine, everyone, unit: str) -> go.Figure:
@@ -72,11 +76,14 @@ def net_cost_spec(years, break_even: int | None, marks, unit: str) -> dict:
     for i, mark in enumerate(marks):
         at_least = "at least " if mark.bound == "at-least" else ""
         shapes.append(_vline(mark.year, dict(color=LINE, dash="dot")))
-        notes.append(dict(x=mark.year, y=1.02 + 0.07 * i, yref="paper", yanchor="bottom", xanchor="left",
-                          showarrow=False, text=f"{mark.name}: {at_least}{mark.years:g} yr"))
+        notes.append(dict(x=mark.year, y=1, yref="paper", yanchor="bottom", xanchor="left",
+                          yshift=MARK_GAP + MARK_ROW * i, showarrow=False,
+                          text=f"{mark.name}: {at_least}{mark.years:g} yr"))
     layout = dict(shapes=shapes, annotations=notes) if notes else dict(shapes=shapes)
-    top = 70 + 18 * len(marks)
-    layout.update(title=dict(text="Law 2: cumulative net cost over the years"), height=500, showlegend=True,
+    top = TITLE_ROOM + MARK_GAP + MARK_ROW * len(marks)
+    title = dict(text="Law 2: cumulative net cost over the years", y=1, yref="container", yanchor="top",
+                 pad=dict(t=TITLE_PAD))
+    layout.update(title=title, height=500, showlegend=True,
                   margin=dict(t=top, b=legend_below(500, top, -0.2)), legend=dict(orientation="h", y=-0.2),
                   xaxis=dict(title=dict(text="years from the start"), dtick=1),
                   yaxis=dict(title=dict(text=unit)))

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 import ickit.views
 from ickit.logic.text import md_cell, slug
-from ickit.views.common import Looks, Message
+from ickit.views.common import Looks, Message, download_link
 
 
 def test_a_problem_is_styled_inline_so_it_reads_as_one_outside_voila():
@@ -21,6 +21,13 @@ def test_a_problem_is_styled_inline_so_it_reads_as_one_outside_voila():
     message.show("Loaded.")
     assert "ickit-msg-info" in message.value and "border-left:4px solid #1f77b4" in message.value
     assert "#b3261e" not in message.value
+
+
+def test_a_download_is_a_button_styled_inline_so_it_looks_like_one_outside_voila():
+    link = download_link("a <b>.md", "# x", "text/markdown", "Download <it>")
+    assert link.startswith('<a class="ickit-download" style="display:inline-block;')
+    assert "background:#0b4f6c;color:#fff" in link and "text-decoration:none" in link
+    assert link.endswith('download="a &lt;b&gt;.md" href="data:text/markdown;base64,IyB4">Download &lt;it&gt;</a>')
 
 
 def test_no_view_module_shares_a_layout_instance_between_widgets():

@@ -98,10 +98,16 @@ def prepare_link(button: widgets.Button, link: widgets.HTML, busy: str, make: Ca
         link.value, button.disabled = made, False
 
 
+# inline, so a download looks like a button in JupyterLab too, which loads none of the kit's CSS
+DOWNLOAD_STYLE = ("display:inline-block;margin:.2em .5em .2em 0;padding:.35em .9em;border-radius:4px;"
+                  "background:#0b4f6c;color:#fff;font-weight:600;text-decoration:none;line-height:1.4")
+
+
 def download_link(filename: str, data: bytes | str, mime: str, label: str | None = None) -> str:
-    """An HTML link that hands ``data`` to the browser as a file: nothing is written on the server."""
+    """A link, drawn as a button, that hands ``data`` to the browser as a file: nothing is written
+    on the server."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     href = f"data:{mime};base64,{base64.b64encode(raw).decode('ascii')}"
     text = html.escape(label or f"Download {filename}")
-    return (f'<a class="ickit-download" download="{html.escape(filename, quote=True)}" '
-            f'href="{href}">{text}</a>')
+    return (f'<a class="ickit-download" style="{DOWNLOAD_STYLE}" '
+            f'download="{html.escape(filename, quote=True)}" href="{href}">{text}</a>')

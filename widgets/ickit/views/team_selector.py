@@ -193,7 +193,7 @@ class SaveLoad(widgets.VBox):
         markdown = to_markdown(config, self.content)
         self.message.clear()
         stem = slug(config.label, "team-configuration")
-        self.downloads.value = " &nbsp; ".join((
+        self.downloads.value = " ".join((
             download_link(f"{stem}.md", markdown, "text/markdown", "Download the rationale (Markdown)"),
             download_link(f"{stem}.json", to_json(config), "application/json",
                           "Download the configuration (JSON)")))

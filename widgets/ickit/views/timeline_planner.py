@@ -255,7 +255,7 @@ class TimelinePlanner(widgets.VBox):
     def _instant_links(plan: Plan) -> str:
         """Links for the plan as JSON, CSV and iCalendar: small, so made on every change."""
         stem = plan_export.file_stem(plan)
-        return " · ".join([
+        return " ".join([
             download_link(f"{stem}.json", plan_export.plan_to_json(plan), "application/json",
                           "Plan (JSON, to load again later)"),
             download_link(f"{stem}.csv", plan_export.plan_to_csv(plan), "text/csv", "Table (CSV)"),

@@ -25,6 +25,19 @@ def test_short_citation(content, key, short):
     assert content.source(key).short() == short
 
 
+@pytest.mark.parametrize("key, reference", [
+    ("petch2014", "Petch A. Delivering integrated care and support (2014). Iriss Insight 24 (3 Feb 2014), "
+                  "Glasgow: Iriss."),
+    ("sullivan-williams2012", "Sullivan H and Williams P. Whose kettle? (2012). Journal of Health "
+                              "Organization and Management, vol. 26, no. 6, pp. 697-712."),
+    ("icb-panel", "Panel discussion on integrated care boards (ICBs) and integrated care partnerships "
+                  "(ICPs) (no date)."),
+    ("tenth-lesson-2013", "Here Endeth the 10th Lesson (2013). News and Comment, 12 November 2013."),
+])
+def test_full_reference(content, key, reference):
+    assert content.source(key).reference() == reference
+
+
 def test_no_year_and_no_author():
     assert Source(id="x", title="A talk").short() == "A talk"
 

@@ -56,6 +56,13 @@ class Source(Strict):
             who = f"{names[0]} et al" if many else " and ".join(names)
         return f"{who} ({self.year})" if self.year else who
 
+    def reference(self) -> str:
+        """The full reference: 'Petch A. Delivering integrated care and support (2014). Iriss
+        Insight 24 (3 Feb 2014), Glasgow: Iriss.' The year comes after the title, so that no long
+        run of words repeats a reference list of the source texts."""
+        titled = f"{self.title} ({self.year or 'no date'})"
+        return " ".join(p if p[-1] in ".?!…" else f"{p}." for p in (self.authors, titled, self.published_in) if p)
+
 
 def _surname(name: str) -> str:
     """'Øvretveit J' -> 'Øvretveit'; a body such as 'Integrated Care Network' stays whole."""

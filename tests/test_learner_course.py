@@ -1,8 +1,10 @@
 """The learner course: quiz scoring, the reflection store, the worked case and the course views."""
 
+import base64
 import html
 import json
 import os
+import re
 
 import pytest
 
@@ -183,20 +185,32 @@ def test_quiz_widget_scores_and_explains():
 def test_reflection_widget_saves_as_you_type_and_reloads(notes):
     view = reflection.reflect("leutz")
     view.boxes["law-that-fits"].value = "<script>alert(1)</script>"
-    assert "Saved at" in view.message.value
+    assert "Saved at" in view.message.value and view.logbook is None
     again = reflection.reflect("leutz")
     assert again.boxes["law-that-fits"].value == "<script>alert(1)</script>"
-    log = reflection.learning_log_export()
-    text = log.build()
-    assert "<script>alert(1)</script>" in text and 'download="my_learning_log.md"' in log.link.value
+
+
+def log_text(link: str) -> str:
+    found = re.search(r'download="my_learning_log.md" href="data:text/markdown;base64,([^"]+)"', link)
+    return base64.b64decode(found.group(1)).decode("utf-8")
+
+
+def test_the_learning_log_is_one_click_and_keeps_up_with_typing(notes):
+    reflection.reflect("leutz").boxes["law-that-fits"].value = "<script>alert(1)</script>"
+    view = reflection.reflect("capstone", learning_log=True)
+    assert view.logbook in view.children
+    assert "<script>alert(1)</script>" in log_text(view.logbook.link.value)  # ready before any click
+    view.boxes["what-matters"].value = "Staying at home"
+    assert "Staying at home" in log_text(view.logbook.link.value)
+    assert "ickit-download" in view.logbook.link.value
 
 
 def test_reflection_widget_with_a_damaged_file(notes):
     notes.write_text("{oops")
-    view = reflection.reflect("leutz")
+    view = reflection.reflect("capstone", learning_log=True)
     assert "damaged" in view.message.value and "Traceback" not in view.message.value
     assert all(box.disabled for box in view.boxes.values())
-    log = reflection.learning_log_export()
-    log.button.click()
+    assert view.logbook is None  # the message says why; there is nothing to gather
+    log = reflection.LearningLog()
     assert "damaged" in log.message.value and log.link.value == ""
     assert notes.read_text() == "{oops"

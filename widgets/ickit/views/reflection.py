@@ -15,9 +15,10 @@ from .common import Message, download_link, guarded
 
 
 class Reflections(widgets.VBox):
-    """One Textarea per prompt of a part, filled from and saved to the learner's notes file."""
+    """One Textarea per prompt of a part, filled from and saved to the learner's notes file; with
+    ``learning_log``, the learning-log download under them, brought up to date at each save."""
 
-    def __init__(self, part_id: str, store: NotesStore | None = None):
+    def __init__(self, part_id: str, store: NotesStore | None = None, learning_log: bool = False):
         self.part = course.part(load_content(), part_id)
         self.store = store or NotesStore()
         self.message = Message()
@@ -38,41 +39,41 @@ class Reflections(widgets.VBox):
             rows += [widgets.HTML(f"<b>{escape(prompt.prompt)}</b>"), box]
         if saved is not None:
             self.message.show(f"Your answers are saved as you type, in {self.store.path}.")
-        super().__init__([*rows, self.message])
+        # a damaged notes file is named once, above; there is no log to offer from it
+        self.logbook = LearningLog(self.store) if learning_log and saved is not None else None
+        super().__init__([*rows, self.message, *([self.logbook] if self.logbook else [])])
 
     def _saver(self, prompt_id: str):
         def save(change) -> None:
             self.store.save(self.part.id, prompt_id, change["new"])
             self.message.show(f"Saved at {time.strftime('%H:%M:%S')} in {self.store.path}.")
+            if self.logbook:
+                self.logbook.refresh()
         save.__name__ = f"save_{prompt_id}"
         return save
 
 
 class LearningLog(widgets.VBox):
-    """A button that gathers every reflection into one Markdown file to download."""
+    """Every reflection gathered into one Markdown file, as a download button: one click."""
 
     def __init__(self, store: NotesStore | None = None):
         self.store = store or NotesStore()
         self.message = Message()
         self.link = widgets.HTML()
-        self.button = widgets.Button(description="Build my learning log", icon="book",
-                                     button_style="success", layout={"width": "auto"})
-        self.button.on_click(guarded(self.message)(self.build))
-        super().__init__([self.button, self.link, self.message])
+        super().__init__([self.link, self.message])
+        guarded(self.message)(self.refresh)()
 
-    def build(self, _button=None) -> str:
+    def refresh(self) -> str:
+        """Build the log from the notes file as it is now, and offer it as the download."""
         self.message.clear()
+        self.link.value = ""
         text = learning_log(load_content().course, self.store.read())
         self.link.value = download_link("my_learning_log.md", text, "text/markdown",
                                         "Download my learning log (Markdown)")
         return text
 
 
-def reflect(part_id: str) -> Reflections:
-    """The reflection boxes of one part of the course."""
-    return Reflections(part_id)
-
-
-def learning_log_export() -> LearningLog:
-    """The learning-log download button."""
-    return LearningLog()
+def reflect(part_id: str, learning_log: bool = False) -> Reflections:
+    """The reflection boxes of one part of the course; with ``learning_log``, and the download of
+    every part's reflections as one learning log."""
+    return Reflections(part_id, learning_log=learning_log)

@@ -1,4 +1,4 @@
-"""Every learner notebook passes nbval-lax, and every committed notebook is clean and small."""
+"""Every learner notebook passes nbval, and every committed notebook is clean and small."""
 
 import os
 import re
@@ -44,9 +44,9 @@ def test_cleaning_strips_what_nbval_does_not_check(tmp_path):
 
 
 def test_learner_notebooks_pass_nbval(tmp_path):
-    """Runs every learner notebook in a fresh kernel; checked cells must match their stored output."""
+    """Runs every learner notebook in a fresh kernel: every cell runs without an error."""
     out = subprocess.run(
-        [sys.executable, "-m", "pytest", "--nbval-lax", "-p", "no:cacheprovider", "-v",
+        [sys.executable, "-m", "pytest", "--nbval", "-p", "no:cacheprovider", "-v",
          "--nbval-cell-timeout=600", *map(str, LEARNER)],
         cwd=ROOT, capture_output=True, text=True, timeout=1800,
         env={**os.environ, "ICKIT_NOTES": str(tmp_path)})

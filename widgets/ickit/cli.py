@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .content import ContentError, load_content
 from .content.summary import summarise
+from .errors import KitInputError
 from .serve import (DASHBOARD_DIR, ServeError, ServeOptions, in_use, kernel_budget, landing_url,
                     pool_sizes, preheated, serve, with_token)
 
@@ -69,6 +70,26 @@ def clean_notebooks(args: argparse.Namespace) -> int:
     return 1 if left else 0
 
 
+def learner_notebooks(args: argparse.Namespace) -> int:
+    from .learner_notebooks import FOLDER, differences, write_notebooks
+
+    content = load_content(args.data)
+    try:
+        if args.check:
+            stale = differences(content, FOLDER)
+            for name in stale:
+                print(f"ickit: {FOLDER / name} differs from what the content writes; run "
+                      "`ickit notebooks`", file=sys.stderr)
+            return 1 if stale else 0
+        written = write_notebooks(content, FOLDER)
+    except KitInputError as err:
+        print(f"ickit notebooks: {err}", file=sys.stderr)
+        return 2
+    print(f"ickit: wrote {len(written)} learner notebook(s) into {FOLDER}, "
+          f"{len(content.course) - len(written)} already up to date")
+    return 0
+
+
 def course_sheet(args: argparse.Namespace) -> int:
     from .logic.course import run_sheet
 
@@ -107,6 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/NN_*.ipynb")
     p.add_argument("--execute", action="store_true", help="run them first to refresh checked outputs")
     p.set_defaults(run=clean_notebooks)
+    p = sub.add_parser("notebooks", help="write the learner notebooks notebooks/NN_*.ipynb from data/")
+    p.add_argument("--check", action="store_true",
+                   help="write nothing; fail if a notebook differs from what data/ writes")
+    p.set_defaults(run=learner_notebooks)
     p = sub.add_parser("course", help="the learner course in order, with minutes")
     p.add_argument("--trainer", action="store_true", help="add the trainer notes")
     p.set_defaults(run=course_sheet)

@@ -96,7 +96,7 @@ def cross_check(content: Content) -> Iterator[tuple[tuple, str]]:
     """Ids, numbers and orders unique within each list; every source key in the bibliography;
     every id one section names in another known there (``references.py``)."""
     known = {s.id for s in content.sources}
-    for loc, node in _walk(content, ()):
+    for loc, node in walk(content):
         if isinstance(node, list) and node and all(isinstance(n, BaseModel) for n in node):
             for attr in UNIQUE_IN_LIST:
                 seen = set()
@@ -117,14 +117,15 @@ def _field(node: BaseModel, attr: str):
     return getattr(node, attr) if attr in type(node).model_fields else None
 
 
-def _walk(node: Any, loc: tuple) -> Iterator[tuple[tuple, Any]]:
+def walk(node: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """``(location, node)`` for ``node`` and everything in it: models' fields and lists' items."""
     yield loc, node
     if isinstance(node, BaseModel):
         for name in type(node).model_fields:
-            yield from _walk(getattr(node, name), loc + (name,))
+            yield from walk(getattr(node, name), loc + (name,))
     elif isinstance(node, list):
         for i, child in enumerate(node):
-            yield from _walk(child, loc + (i,))
+            yield from walk(child, loc + (i,))
 
 
 def _describe(loc: tuple, msg: str, raw: dict, origin: dict[str, Path]) -> str:

@@ -106,6 +106,13 @@ def references(c) -> Iterator[Names | tuple[Loc, str]]:
     # quizzes.yaml: each question belongs to a part of the course
     yield Names(("quizzes",), _each(("quizzes",), c.quizzes, "part"), "course part", _ids(c.course))
 
+    # notebooks.yaml: a layout for each part of the course; the views to try are dashboards
+    loc = ("notebooks", "layouts")
+    yield Names(loc, _each(loc, c.notebooks.layouts, "part"), "course part", _ids(c.course), every="layout")
+    for i, layout in enumerate(c.notebooks.layouts):
+        loc = ("notebooks", "layouts", i, "sections")
+        yield Names(loc, _each(loc, layout.sections, "widget"), "dashboard", _ids(c.dashboards))
+
     # workshops.yaml: the dashboard a block opens is one the kit serves
     for i, workshop in enumerate(c.workshops):
         loc = ("workshops", i, "blocks")

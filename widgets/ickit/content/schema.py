@@ -33,6 +33,7 @@ from .models import (
     Thread,
     Timescale,
 )
+from .notebooks import Notebooks
 from .workshops import Deck, Workshops
 from .plans import Plans
 from .simulations import Simulations, StakeholderMapContent
@@ -76,6 +77,7 @@ class Content(Strict):
     simulations: Simulations
     stakeholder_map: StakeholderMapContent
     course: list[Part]
+    notebooks: Notebooks
     quizzes: list[Question]
     worked_case: WorkedCase
     assessment: Assessment

@@ -10,6 +10,7 @@ from ..content.schema import Content
 from ..errors import KitInputError
 
 SIGNIFICANT_CHANGE = ("pilot-development", "pilot-live-working")
+CULTURE_CHANGE = "culture-change"
 
 
 def level_for_needs(content: Content, needs: str):
@@ -26,25 +27,6 @@ def part(content: Content, part_id: str) -> Part:
         raise KitInputError(f"There is no part '{part_id}' in the course; choose one of: "
                             + ", ".join(parts) + ".")
     return parts[part_id]
-
-
-def tally(content: Content, *sections: str) -> str:
-    """How many items the named sections hold, e.g. ``5 laws, 3 integration levels``."""
-    counts = []
-    for name in sections:
-        value = getattr(content, name, None)
-        if not isinstance(value, list):
-            raise KitInputError(f"'{name}' is not a list in the kit's content.")
-        counts.append(f"{len(value)} {name.replace('_', ' ')}")
-    return ", ".join(counts)
-
-
-def requirements(content: Content, checklist_id: str) -> str:
-    """How many things one "delivery requires" checklist lists, e.g. ``Vision: 4 requirements``."""
-    lists = {c.id: c for c in content.checklists()}
-    if checklist_id not in lists:
-        raise KitInputError(f"There is no checklist '{checklist_id}'; choose one of: {', '.join(lists)}.")
-    return f"{lists[checklist_id].name}: {len(lists[checklist_id].requires)} requirements"
 
 
 def run_sheet(content: Content) -> list[str]:
@@ -88,5 +70,14 @@ def case_summary(content: Content, case: WorkedCase | None = None) -> CaseSummar
         contacts_per_month=sum(c.per_month for c in contacts),
         level=level_for_needs(content, case.person.needs).name,
         significant_change_year=case.started + int(sum(figures[k].years for k in SIGNIFICANT_CHANGE)),
-        culture_change_year=case.started + int(figures["culture-change"].years),
+        culture_change_year=case.started + int(figures[CULTURE_CHANGE].years),
     )
+
+
+def case_evidence(content: Content, case: WorkedCase | None = None) -> list:
+    """What the case's summary is worked out from: the case, the level of integration that fits its
+    person's needs, and the timescales its years rest on."""
+    case = case or content.worked_case
+    figures = content.by_id("timescales")
+    return [case, level_for_needs(content, case.person.needs),
+            *(figures[k] for k in (*SIGNIFICANT_CHANGE, CULTURE_CHANGE))]

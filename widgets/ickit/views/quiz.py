@@ -51,16 +51,15 @@ class QuestionBox(widgets.VBox):
 
 
 class Quiz(widgets.VBox):
-    """All the knowledge checks of one part, with the notebook's score underneath."""
+    """All the knowledge checks of one part, with the notebook's score underneath (the notebook's
+    Markdown gives the heading and how to answer)."""
 
     def __init__(self, part_id: str):
         questions = quiz.questions_for(load_content().quizzes, part_id)
         self.score = quiz.Score(total=len(questions))
         self.score_line = widgets.HTML(self._score_html())
         self.boxes = [QuestionBox(q, self._marked) for q in questions]
-        heading = widgets.HTML("<h3>Check your understanding</h3><p>Choose an answer and press "
-                               "<b>Check</b> to see why it is right or not. Your score is at the bottom.</p>")
-        super().__init__([heading, *self.boxes, self.score_line])
+        super().__init__([*self.boxes, self.score_line])
 
     def _marked(self, question_id: str, correct: bool) -> None:
         self.score.record(question_id, correct)

@@ -28,7 +28,7 @@ class Reflections(widgets.VBox):
         except KitInputError as err:
             saved = None
             self.message.problem(str(err))
-        rows = [widgets.HTML("<h3>Reflect</h3><p>Write as much or as little as you like.</p>")]
+        rows = []
         for prompt in self.part.reflections:
             box = widgets.Textarea(value=(saved or {}).get(prompt.id, ""), placeholder="Type here…",
                                    continuous_update=True, disabled=saved is None,

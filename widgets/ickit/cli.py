@@ -60,9 +60,9 @@ def serve_seminar(args: argparse.Namespace) -> int:
 def clean_notebooks(args: argparse.Namespace) -> int:
     from . import hygiene
 
-    paths = args.notebooks or sorted(DASHBOARD_DIR.parent.glob("[0-9][0-9]_*.ipynb"))
+    paths = args.notebooks or sorted(DASHBOARD_DIR.parent.rglob("*.ipynb"))
     for path in paths:
-        hygiene.clean_file(Path(path), run=args.execute)
+        hygiene.clean_file(Path(path))
         print(f"cleaned {path}")
     left = [problem for path in paths for problem in hygiene.problems(Path(path))]
     for problem in left:
@@ -124,9 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("content", help="print the validated content")
     p.add_argument("--json", action="store_true", help="as JSON")
     p.set_defaults(run=content_json)
-    p = sub.add_parser("clean-notebooks", help="strip notebooks to what nbval checks (no widget state)")
-    p.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/NN_*.ipynb")
-    p.add_argument("--execute", action="store_true", help="run them first to refresh checked outputs")
+    p = sub.add_parser("clean-notebooks",
+                       help="strip notebooks of outputs, execution counts and widget state")
+    p.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook in notebooks/")
     p.set_defaults(run=clean_notebooks)
     p = sub.add_parser("notebooks", help="write the learner notebooks notebooks/NN_*.ipynb from data/")
     p.add_argument("--check", action="store_true",

@@ -1,4 +1,5 @@
-"""Each learner notebook in a real JupyterLab 4: it opens, runs every cell, and its widgets render.
+"""Each learner notebook in a real JupyterLab 4: it reads before it runs, with its code folded away,
+runs every cell, and its widgets render; the capstone's learning log downloads in one click.
 
 Uses the ``page`` fixture of ``conftest.py`` (console errors, failed requests and outside requests
 fail a test). JupyterLab runs on a copy of the notebooks with its own settings, workspaces and
@@ -23,6 +24,8 @@ import pytest
 from page_checks import CHARTS_DRAWN
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from ickit.content import load_content
+
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 WITH_CHARTS = {"02_leutz_laws.ipynb", "03_ten_lessons.ipynb", "04_outcomes_and_vision.ipynb",
@@ -33,9 +36,11 @@ SETTINGS = {  # every cell in the DOM; no news or update checks (they would reac
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
         {"fetchNews": "false", "checkForUpdates": False},
 }
+# every code cell of a learner notebook draws a view, so each has run once it shows an output
+# (its input, prompt included, is collapsed)
 ALL_RUN = """() => {
-    const prompts = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];
-    return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.innerText));
+    const cells = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell')];
+    return cells.length > 0 && cells.every(c => c.querySelector('.jp-OutputArea-output'));
 }"""
 
 
@@ -115,15 +120,25 @@ def test_notebook_runs_and_its_widgets_render(lab, page, notebook):
         pass
     page.wait_for_selector(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status='idle']",
                            timeout=120_000)
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    # before anything runs: the narrative reads as Markdown, and the code is folded away
+    part = next(p for p in load_content().course if p.notebook == notebook)
+    title = panel.locator(".jp-RenderedMarkdown h1").first.inner_text()
+    assert title.startswith(f"{part.order:02d}. {part.title}"), title
+    headings = [h.replace("¶", "").strip() for h in panel.locator(".jp-RenderedMarkdown h2").all_inner_texts()]
+    assert headings[-5:] == ["Check your understanding", "Reflect", "Key points", "What next", "References"]
+    code_cells = panel.locator(".jp-CodeCell").count()
+    assert code_cells >= 2 and panel.locator(".jp-CodeCell .jp-InputPlaceholder").count() == code_cells
+    assert panel.locator(".jp-CodeCell .cm-editor").filter(visible=True).count() == 0
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
     try:
         page.wait_for_function(ALL_RUN, timeout=RUN_TIMEOUT_MS)
     except Exception:
         page.screenshot(path=str(lab.root.parent / f"{notebook}.png"))
-        prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
-        pytest.fail(f"{notebook}: not every cell ran within the time allowed; prompts: {prompts}")
-    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+        shown = panel.locator(".jp-CodeCell .jp-OutputArea-output").count()
+        pytest.fail(f"{notebook}: not every cell ran within the time allowed; {shown} of {code_cells} "
+                    "code cells show an output")
     panel.locator(".ickit-reflection textarea").first.wait_for(timeout=60_000)
     text = panel.inner_text()
     assert "Error displaying widget" not in text
@@ -145,5 +160,19 @@ def test_notebook_runs_and_its_widgets_render(lab, page, notebook):
     while not (lab.notes.exists() and expect_saved in lab.notes.read_text()):
         assert time.monotonic() < deadline, "the reflection was not saved to the notes file"
         time.sleep(0.5)
+    if notebook == "10_capstone.ipynb":  # the learning log: one click, and up to date with typing
+        link = panel.locator('a.ickit-download[download="my_learning_log.md"]')
+        assert link.evaluate("a => getComputedStyle(a).backgroundColor") != "rgba(0, 0, 0, 0)"  # a button
+        deadline = time.monotonic() + 60
+        while expect_saved not in _learning_log(page, link):
+            assert time.monotonic() < deadline, "the learning log does not hold the reflection just typed"
+            time.sleep(0.5)
     for kernel in lab.api("kernels"):
         lab.api(f"kernels/{kernel['id']}", method="DELETE")
+
+
+def _learning_log(page, link) -> str:
+    """The text of the learning log the link downloads, by clicking it once."""
+    with page.expect_download() as download:
+        link.click()
+    return Path(download.value.path()).read_text(encoding="utf-8")

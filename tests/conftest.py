@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ickit.content import load_content
+from ickit.content import clear_cache, load_content
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,6 +28,17 @@ def pytest_unconfigure(config):
 @pytest.fixture(scope="session")
 def content():
     return load_content(ROOT / "data")
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    """A copy of data/ to break, in a folder of the test's own; the content cache is cleared
+    before and after, so no test sees another's content."""
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    clear_cache()
+    yield target
+    clear_cache()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import nbformat
@@ -14,7 +13,7 @@ import pytest
 import yaml
 
 from ickit.cli import main
-from ickit.content import ContentError, clear_cache, load_content
+from ickit.content import ContentError, load_content
 from ickit.errors import KitInputError
 from ickit.learner_notebooks import (TOPIC_SECTIONS, VIEWS, differences, link_notebooks, notebook, references,
                                      write_notebooks)
@@ -143,15 +142,6 @@ def test_an_unknown_topic_names_the_layout_and_section(content):
     with pytest.raises(KitInputError, match=r"^data/notebooks.yaml: the layout of 'leutz', section 'The laws': "
                                             r"there is no topic 'nothing'; the topics are: course-map"):
         notebook(broken, "leutz")
-
-
-@pytest.fixture
-def data_copy(tmp_path):
-    target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
-    clear_cache()
-    yield target
-    clear_cache()
 
 
 @pytest.mark.parametrize("change, message", [

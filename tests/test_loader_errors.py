@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from ickit.cli import main
-from ickit.content import ContentError, clear_cache, load_content
+from ickit.content import ContentError, load_content
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = sorted((Path(__file__).parent / "bad_data").glob("*.yaml"))
@@ -22,15 +22,6 @@ def header(path: Path, key: str) -> str:
         if line.startswith(f"# {key}: "):
             return line.split(": ", 1)[1]
     raise AssertionError(f"{path.name} has no '# {key}:' line")
-
-
-@pytest.fixture
-def data_copy(tmp_path):
-    target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
-    clear_cache()
-    yield target
-    clear_cache()
 
 
 def test_there_are_bad_files():

@@ -105,6 +105,11 @@ def test_references_follow_the_sources_of_the_items_shown(content):
     assert {"ovretveit1993", "ovretveit1996", "petch2014"} <= keys("integrated-teams")
     assert "leutz1999" not in keys("culture")
     assert any("Cited in Petch (2014)." in r for r in references(content, "integrated-teams"))
+    for part in content.course:  # a work cited through another: that one is listed too
+        listed = " ".join(references(content, part.id))
+        for source in content.sources:
+            if source.reference() in listed and source.cited_in:
+                assert content.source(source.cited_in).reference() in listed, (part.id, source.id)
 
 
 @pytest.mark.parametrize("part_id", PARTS)

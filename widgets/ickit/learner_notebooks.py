@@ -108,13 +108,15 @@ def notebook(content: Content, part_id: str) -> nbformat.NotebookNode:
 
 
 def references(content: Content, part_id: str) -> list[str]:
-    """The full reference of every source the part's notebook shows, in the order of their authors."""
+    """The full reference of every source the part's notebook shows, and of the source texts through
+    which the kit knows them, in the order of their authors."""
     part = course.part(content, part_id)
     layout = _layout(content, part_id)
     shown = [part, *questions_for(content.quizzes, part_id)]
     shown += [_shows(content, s.topic) for s in layout.sections if s.topic]
     keys = {node.source for shown_item in shown for _, node in walk(shown_item)
             if isinstance(node, BaseModel) and "source" in type(node).model_fields}
+    keys |= {content.source(key).cited_in for key in keys} - {None}  # the work that cites them, too
     found = []
     for source in sorted((content.source(key) for key in keys), key=lambda s: s.short().casefold()):
         via = f" Cited in {content.source(source.cited_in).short()}." if source.cited_in else ""

@@ -49,3 +49,19 @@ def run_async():
         with ThreadPoolExecutor(1) as pool:
             return pool.submit(asyncio.run, coroutine).result()
     return run
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL server of the tests' own (Debian's postgresql), on a loopback port; the
+    tests that need it are skipped with the reason where it cannot start, and fail in CI."""
+    import pg_server
+
+    try:
+        server = pg_server.start()
+    except pg_server.Unavailable as err:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is needed in CI: {err}")
+        pytest.skip(f"no PostgreSQL for the room store tests: {err}")
+    yield server
+    pg_server.remove(server)

@@ -11,7 +11,7 @@ FILL = "rgba(31, 119, 180, 0.25)"
 LINE = "#1f77b4"
 
 
-def _wrap(text: str, width: int = 18) -> str:
+def wrap_label(text: str, width: int = 18) -> str:
     """Break a long axis name over lines so that it stays inside the figure."""
     lines, line = [], ""
     for word in text.split():
@@ -37,7 +37,7 @@ def radar(result: Readiness, title: str | None = None) -> go.Figure:
 
 def radar_spec(result: Readiness, title: str | None = None) -> dict:
     """:func:`radar` as a plain dict, for the dashboard (see ``ickit.charts``)."""
-    theta = [_wrap(s.name) + ("" if s.score is not None else "<br>(not rated)") for s in result.scores]
+    theta = [wrap_label(s.name) + ("" if s.score is not None else "<br>(not rated)") for s in result.scores]
     r = [s.score or 0.0 for s in result.scores]
     hover = [f"{s.name}: {'not rated yet' if s.score is None else f'{s.score:.0f}%'}"
              f" ({s.rated} of {s.total} items rated)" for s in result.scores]

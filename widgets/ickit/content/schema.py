@@ -36,6 +36,7 @@ from .models import (
 from .notebooks import Notebooks
 from .workshops import Deck, Workshops
 from .plans import Plans
+from .rooms import Rooms
 from .simulations import Simulations, StakeholderMapContent
 from .team_choice import TeamChoice
 
@@ -83,6 +84,7 @@ class Content(Strict):
     assessment: Assessment
     team_choice: TeamChoice
     plans: Plans
+    rooms: Rooms
 
     def by_id(self, section: str) -> dict:
         """The items of a list section keyed by id."""

@@ -139,11 +139,55 @@ export class ChartView extends DOMWidgetView {
   }
 }
 
+/* A device's key for workshop rooms (ickit.views.device_key.DeviceKey): a random secret kept in
+ * this browser's local storage, so a participant who reloads, loses the connection or gets a new
+ * kernel comes back as the same participant. Shows nothing. */
+const DEVICE_SLOT = "ickit-device-key";
+const DEVICE_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+function deviceKey() {
+  let key = null;
+  try {
+    key = window.localStorage.getItem(DEVICE_SLOT);
+  } catch (error) {
+    // storage blocked (a private window, say): this page gets a key of its own
+  }
+  if (!key || !DEVICE_KEY.test(key)) {
+    const bytes = window.crypto.getRandomValues(new Uint8Array(24));
+    key = btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    try {
+      window.localStorage.setItem(DEVICE_SLOT, key);
+    } catch (error) {
+      // as above
+    }
+  }
+  return key;
+}
+
+export class DeviceKeyModel extends DOMWidgetModel {
+  defaults() {
+    return {
+      ...super.defaults(),
+      _model_name: "DeviceKeyModel", _model_module: NAME, _model_module_version: VERSION,
+      _view_name: "DeviceKeyView", _view_module: NAME, _view_module_version: VERSION,
+      key: "",
+    };
+  }
+}
+
+export class DeviceKeyView extends DOMWidgetView {
+  render() {
+    this.el.hidden = true;
+    this.model.set("key", deviceKey());
+    this.model.save_changes();
+  }
+}
+
 export default {
   id: "ickit-charts:widget",
   requires: [IJupyterWidgetRegistry],
   autoStart: true,
   activate: (app, registry) => {
-    registry.registerWidget({ name: NAME, version: VERSION, exports: { ChartModel, ChartView } });
+    registry.registerWidget({ name: NAME, version: VERSION, exports: { ChartModel, ChartView, DeviceKeyModel, DeviceKeyView } });
   },
 };

@@ -10,7 +10,7 @@ LINKED := $(VENV)/share/jupyter/labextensions/ickit-charts
 serve: $(VENV)/.installed $(LINKED)
 	$(BIN)/ickit serve $(ARGS)
 
-## test: set up with test tools, install Debian's chromium where possible, run every test
+## test: set up with test tools, install Debian's chromium and postgresql where possible, run every test
 test: $(VENV)/.installed-test $(LINKED) browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -47,13 +47,14 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 $(LINKED): | $(VENV)/.installed
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter labextension develop --overwrite .
 
-## the Debian packages the tests use: Chromium (browser tests, PNG export) and pango (PDFs)
-DEBIAN_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+## the Debian packages the tests use: Chromium (browser tests, PNG export), pango (PDFs) and
+## PostgreSQL (workshop rooms shared by several servers; the tests start their own server)
+DEBIAN_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core postgresql
 browser:
-	@if ! command -v chromium >/dev/null 2>&1 || ! $(PYTHON) -c 'import ctypes.util, sys; sys.exit(not ctypes.util.find_library("pangoft2-1.0"))'; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! $(PYTHON) -c 'import ctypes.util, sys; sys.exit(not ctypes.util.find_library("pangoft2-1.0"))'; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(DEBIAN_PACKAGES); \
 	  else \
-	    echo "note: missing Debian packages (sudo apt-get install $(DEBIAN_PACKAGES)); without them the browser tests are skipped and the PDF tests fail"; \
+	    echo "note: missing Debian packages (sudo apt-get install $(DEBIAN_PACKAGES)); without them the browser and PostgreSQL tests are skipped and the PDF tests fail"; \
 	  fi; \
 	fi

@@ -25,6 +25,12 @@ def pytest_unconfigure(config):
     shutil.rmtree(getattr(config, "ickit_cache", ""), ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def rooms_of_the_test(tmp_path, monkeypatch):
+    """Workshop rooms of each test in a file of its own, never in the user's ~/.ickit."""
+    monkeypatch.setenv("ICKIT_ROOMS", str(tmp_path / "rooms.sqlite"))
+
+
 @pytest.fixture(scope="session")
 def content():
     return load_content(ROOT / "data")

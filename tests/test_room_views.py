@@ -240,16 +240,11 @@ def test_the_participant_types_a_code_when_the_address_has_none(content, store, 
     assert view.room is not None and view.room.code == code and "You have joined" in view.message.value
 
 
-def test_an_unreachable_store_is_a_kind_message(content, tmp_path):
+def test_an_unreachable_store_is_a_kind_message(content, tmp_path, monkeypatch):
     blocked = tmp_path / "file"
     blocked.write_text("x")
+    monkeypatch.setenv("ICKIT_ROOMS", str(blocked / "rooms.sqlite"))
     view = RoomJoinView(content, None, query={})
-    import os
-
-    os.environ["ICKIT_ROOMS"] = str(blocked / "rooms.sqlite")
-    try:
-        view.device.key = devices(1)[0]
-        view.code.value = "ABCDEF"
-    finally:
-        del os.environ["ICKIT_ROOMS"]
+    view.device.key = devices(1)[0]
+    view.code.value = "ABCDEF"
     assert "cannot be opened" in view.message.value

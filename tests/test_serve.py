@@ -32,7 +32,7 @@ TEMPLATE = TEMPLATE_ROOT / "voila" / "templates" / "ickit"
 def launched(monkeypatch):
     """Run `ickit serve ...` with Voila replaced by a recorder of the options it gets."""
     seen = []
-    monkeypatch.setattr(cli, "serve", lambda options, content: seen.append(options))
+    monkeypatch.setattr(cli, "serve", lambda options, content, rooms, join: seen.append(options))
     return seen
 
 

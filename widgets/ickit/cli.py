@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+import time
 from pathlib import Path
 
 from .content import ContentError, load_content
 from .content.summary import summarise
 from .errors import KitInputError
-from .serve import (DASHBOARD_DIR, ServeError, ServeOptions, in_use, kernel_budget, landing_url,
-                    pool_sizes, preheated, serve, with_token)
+from .serve import (DASHBOARD_DIR, ServeError, ServeOptions, in_use, join_server, kernel_budget,
+                    landing_url, pool_sizes, prepare_rooms, preheated, serve, with_token)
 
 
 def check(args: argparse.Namespace) -> int:
@@ -37,8 +39,11 @@ def serve_seminar(args: argparse.Namespace) -> int:
     options = with_token(ServeOptions(port=args.port, expect=args.expect, public=args.public,
                                       dashboards=tuple(args.dashboard or ()),
                                       open_browser=not args.no_browser, data=args.data,
-                                      refill_delay=args.refill_delay))
+                                      refill_delay=args.refill_delay, rooms=args.rooms or "",
+                                      public_url=args.public_url or ""))
     try:
+        join = join_server(options)
+        rooms, purged = prepare_rooms(options, content, join)
         kernels = preheated(pool_sizes(options.expect, in_use(content, options.dashboards),
                                        kernel_budget()))
         print(f"ickit: serving {len(content.dashboards)} dashboard(s), with {kernels} kernel(s) "
@@ -50,10 +55,92 @@ def serve_seminar(args: argparse.Namespace) -> int:
                   f"\n  {landing_url(options, 'HOST')}")
         else:
             print(f"ickit: on this machine only: {landing_url(options)}")
-        serve(options, content)
+        gone = f"; {purged} room(s) older than {content.rooms.keep_days} days deleted" if purged else ""
+        print(f"ickit: workshop rooms are kept in {shown_store(rooms)}{gone}; participants join at "
+              f"{join.base}")
+        serve(options, content, rooms, join)
     except ServeError as err:
         print(f"ickit serve: {err}", file=sys.stderr)
         return 2
+    return 0
+
+
+def shown_store(where: str) -> str:
+    """A rooms store's location for the screen: a PostgreSQL address without its password."""
+    return re.sub(r"://([^:/@]+):[^@/]*@", r"://\1:***@", where)
+
+
+def room_store(args: argparse.Namespace, content):
+    """The rooms store ``--rooms`` names (default as ``ickit serve``'s), old rooms purged."""
+    from .logic.room_store import open_store
+
+    store = open_store(args.rooms)
+    store.purge(content.rooms.keep_days)
+    return store
+
+
+def room_new(args: argparse.Namespace) -> int:
+    from .logic.room_activities import activity_items
+    from .logic.room_links import BASE_SETTING, Server, qr_svg
+
+    content = load_content(args.data)
+    title = " ".join(args.title.split())
+    if not title or len(title) > content.rooms.limits.title:
+        raise KitInputError(f"Give the room a title of 1 to {content.rooms.limits.title} characters.")
+    quizzes = tuple(args.quiz or ())
+    activity_items(content, args.activity, quizzes)  # a KitInputError names what is wrong
+    store = room_store(args, content)
+    try:
+        recorded = (store.setting(BASE_SETTING) or "").split()
+        base = args.url or (recorded[0] if recorded else "")
+        token = "" if args.url else (recorded[1] if len(recorded) > 1 else "")
+        new = store.create_room(args.activity, title, quizzes, content.rooms.limits.open_rooms)
+    finally:
+        store.close()
+    print(f"Room {new.code} is open: {title} ({content.rooms.activity(args.activity).title})")
+    if not base:
+        print("Start `ickit serve` (with --public for phones) to get the addresses, or give --url.")
+        return 0
+    server = Server(base, token)
+    qr = args.qr or Path(f"room-{new.code}.svg")
+    qr.write_text(qr_svg(server.join(new.code), f"QR code to join room {new.code}"), encoding="utf-8")
+    print(f"Participants join at:   {server.join(new.code)}")
+    print(f"Facilitator address:    {server.facilitate(new.code, new.key)}  (keep it private)")
+    print(f"QR code to project:     {qr}")
+    return 0
+
+
+def room_list(args: argparse.Namespace) -> int:
+    content = load_content(args.data)
+    store = room_store(args, content)
+    try:
+        rooms = [(room, len(store.participants(room.code))) for room in store.rooms()]
+    finally:
+        store.close()
+    for room, people in rooms:
+        opened = time.strftime("%Y-%m-%d %H:%M", time.localtime(room.created))
+        state = ", ".join(filter(None, ["locked" if room.locked else "open",
+                                        "results shown" if room.revealed else ""]))
+        print(f"{room.code}  {opened}  {room.activity:<9}  round {room.round}  {people} joined  "
+              f"{state}  {room.title}")
+    if not rooms:
+        print("No rooms yet: `ickit room new --activity readiness --title ...` opens one.")
+    return 0
+
+
+def room_delete(args: argparse.Namespace) -> int:
+    from .logic.room_store import normalise_code
+
+    content = load_content(args.data)
+    code = normalise_code(args.code)
+    store = room_store(args, content)
+    try:
+        if store.room(code) is None:
+            raise KitInputError(f"There is no room {code}; `ickit room list` shows them.")
+        store.delete_room(code)
+    finally:
+        store.close()
+    print(f"Room {code} and every answer in it are deleted.")
     return 0
 
 
@@ -115,6 +202,13 @@ def slides(args: argparse.Namespace) -> int:
     return 0
 
 
+def rooms_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rooms", metavar="PATH_OR_URL",
+                        help="where workshop rooms keep their answers: a SQLite file (default "
+                             "~/.ickit/rooms.sqlite, or $ICKIT_ROOMS) or postgresql://... to share "
+                             "rooms between several servers")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ickit", description="Integrated Care Workshop Kit")
     parser.add_argument("--data", type=Path, default=None,
@@ -147,7 +241,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--refill-delay", type=float, default=30.0, metavar="SECONDS",
                    help="wait this long before replacing a kernel someone took, so a room "
                         "joining at once is not slowed by new kernels starting (default 30)")
+    rooms_option(p)
+    p.add_argument("--public-url", metavar="URL",
+                   help="the address participants reach this server by, when it is not this "
+                        "machine's own (a proxy in front of several servers, say)")
     p.set_defaults(run=serve_seminar)
+    p = sub.add_parser("room", help="open, list and delete workshop rooms")
+    rooms = p.add_subparsers(dest="room_command", required=True, metavar="ROOM_COMMAND")
+    q = rooms.add_parser("new", help="open a room and print its code, addresses and QR code")
+    q.add_argument("--activity", required=True, help="readiness, lessons, team or poll")
+    q.add_argument("--title", required=True, help="what participants see, e.g. the partnership's name")
+    q.add_argument("--quiz", action="append", metavar="ID",
+                   help="a knowledge check of data/quizzes.yaml for a poll (repeatable)")
+    q.add_argument("--url", help="the server's address (default: the one `ickit serve` recorded)")
+    q.add_argument("--qr", type=Path, help="where to write the QR code (default: room-CODE.svg)")
+    rooms_option(q)
+    q.set_defaults(run=room_new)
+    q = rooms.add_parser("list", help="the rooms kept, newest last")
+    rooms_option(q)
+    q.set_defaults(run=room_list)
+    q = rooms.add_parser("delete", help="delete a room and every answer in it")
+    q.add_argument("code")
+    rooms_option(q)
+    q.set_defaults(run=room_delete)
     p = sub.add_parser("slides", help="build the decks, trainer guide and handouts into slides/")
     p.add_argument("--out", type=Path, default=None, help="where to write (default: the kit's slides/)")
     p.add_argument("--no-pdf", action="store_true", help="skip the PDFs (guide and handouts)")
@@ -164,3 +280,6 @@ def main(argv: list[str] | None = None) -> int:
         for problem in err.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
+    except KitInputError as err:
+        print(f"ickit {args.command}: {err}", file=sys.stderr)
+        return 2

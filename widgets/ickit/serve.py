@@ -10,6 +10,7 @@ import functools
 import os
 import re
 import secrets
+import socket
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from traitlets.config import Config
 
 from .content import Content
 from .kernel_waits import bound_kernel_waits
+from .logic.room_links import BASE_SETTING, Server
+from .logic.room_store import StoreUnavailable, default_location, is_postgres, open_store
 
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATE_ROOT = PACKAGE / "share"  # holds voila/templates/ickit, found through JUPYTER_PATH
@@ -51,6 +54,8 @@ class ServeOptions:
     token: str = field(default="", repr=False)
     root: Path = DASHBOARD_DIR
     data: Path | None = None
+    rooms: str = ""  # where rooms keep their answers: a SQLite file or a PostgreSQL URL
+    public_url: str = ""  # the address participants reach this server by, if not this machine's
 
 
 class ServeError(Exception):
@@ -163,33 +168,89 @@ def kernel_transport(tmp: str | None = None) -> str:
     return "ipc" if len(tmp or tempfile.gettempdir()) <= 40 else "tcp"
 
 
+def lan_address() -> str:
+    """This machine's address on its network, as other devices reach it (no packet is sent)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+            return probe.getsockname()[0]
+        except OSError:
+            return socket.gethostname()
+
+
+def join_server(options: ServeOptions, host: str | None = None) -> Server:
+    """Where participants reach this server: ``--public-url``, else this machine's address on its
+    network when serving in public, else this machine only."""
+    if options.public_url:
+        base = options.public_url if options.public_url.endswith("/") else options.public_url + "/"
+    else:
+        base = f"http://{host or (lan_address() if options.public else '127.0.0.1')}:{options.port}/"
+    return Server(base, options.token)
+
+
+def rooms_location(options: ServeOptions) -> str:
+    """The rooms store to use, checked to lie outside the folder Voila serves."""
+    where = options.rooms or default_location()
+    if not is_postgres(where):
+        path = Path(where).expanduser().resolve()
+        if path.is_relative_to(Path(options.root).resolve()):
+            raise ServeError(f"--rooms {where} is inside the folder the server shows ({options.root}); "
+                             "keep the rooms file elsewhere, e.g. the default ~/.ickit/rooms.sqlite")
+        where = str(path)
+    return where
+
+
+def prepare_rooms(options: ServeOptions, content: Content, server: Server) -> tuple[str, int]:
+    """Check the rooms store answers, delete rooms past their time, and record where participants
+    join (for ``ickit room new``). Returns the store's location and how many rooms were deleted."""
+    where = rooms_location(options)
+    try:
+        store = open_store(where)
+        try:
+            purged = store.purge(content.rooms.keep_days)
+            store.set_setting(BASE_SETTING, f"{server.base} {server.token}".strip())
+        finally:
+            store.close()
+    except StoreUnavailable as err:
+        raise ServeError(str(err)) from None
+    return where, purged
+
+
 def landing_url(options: ServeOptions, host: str = "127.0.0.1") -> str:
     query = f"?token={options.token}" if options.token else ""
     return f"http://{host}:{options.port}/{query}"
 
 
-def server_env(data: Path | None = None) -> dict[str, str]:
+def server_env(data: Path | None = None, rooms: str | None = None,
+               join: Server | None = None) -> dict[str, str]:
     """The environment for Voila and its kernels: the kit's template folder first on
-    ``JUPYTER_PATH``, and ``ICKIT_DATA`` when the content comes from another folder."""
+    ``JUPYTER_PATH``, ``ICKIT_DATA`` when the content comes from another folder, and for the
+    rooms, their store (``ICKIT_ROOMS``) and the address participants join at."""
     rest = os.environ.get("JUPYTER_PATH")
     env = {"JUPYTER_PATH": os.pathsep.join(filter(None, [str(TEMPLATE_ROOT), rest]))}
     if data is not None:
         env["ICKIT_DATA"] = str(Path(data).resolve())
+    if rooms:
+        env["ICKIT_ROOMS"] = rooms
+    if join is not None:
+        env["ICKIT_JOIN_BASE"], env["ICKIT_JOIN_TOKEN"] = join.base, join.token
     return env
 
 
-def serve(options: ServeOptions, content: Content) -> None:
+def serve(options: ServeOptions, content: Content, rooms: str, join: Server) -> None:
     """Run Voila with the kit's configuration until interrupted."""
-    run_voila(voila_config(options, content, kernel_budget()), options.root, options.data)
+    run_voila(voila_config(options, content, kernel_budget()), options.root, options.data,
+              rooms, join)
 
 
-def run_voila(config: Config, root: Path, data: Path | None = None) -> None:
+def run_voila(config: Config, root: Path, data: Path | None = None, rooms: str | None = None,
+              join: Server | None = None) -> None:
     """Run Voila over ``root`` with ``config`` and the kit's template until interrupted."""
     from tornado.ioloop import IOLoop
     from voila.app import Voila
 
     bound_kernel_waits()
-    os.environ.update(server_env(data))
+    os.environ.update(server_env(data, rooms, join))
     app = Voila.instance(config=config)
     app.initialize(argv=[str(root)])
     # the kernel manager exists once the server runs; its pools are Voila 0.5's

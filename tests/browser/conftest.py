@@ -75,13 +75,15 @@ class VoilaServer:
 
 
 def start_server(tmp_dir: Path, *args: str, timeout: float = 180,
-                 command: Callable[[int], list[str]] | None = None) -> VoilaServer:
-    """Start ``python -m ickit serve --no-browser`` with ``args`` (or ``command(port)``) and wait
-    until it answers and says it is ready (every preheated kernel has drawn its dashboard), as a
-    trainer would."""
-    port = free_port()
+                 command: Callable[[int], list[str]] | None = None, port: int = 0) -> VoilaServer:
+    """Start ``python -m ickit serve --no-browser`` with ``args`` (or ``command(port)``) on
+    ``port`` (default a free one) and wait until it answers and says it is ready (every
+    preheated kernel has drawn its dashboard), as a trainer would."""
+    port = port or free_port()
     log = tmp_dir / f"voila-{port}.log"
-    env = {**os.environ, **server_env(), "PYTHONUNBUFFERED": "1"}
+    # workshop rooms in a file of this server's own, unless the test gives --rooms
+    env = {**os.environ, **server_env(), "PYTHONUNBUFFERED": "1",
+           "ICKIT_ROOMS": str(tmp_dir / "rooms.sqlite")}
     argv = command(port) if command else [sys.executable, "-m", "ickit", "serve", "--port", str(port),
                                           "--no-browser", *args]
     with log.open("wb") as out:

@@ -154,14 +154,20 @@ class RoomFacilitatorView(widgets.VBox):
         self.next_round.on_click(guard(lambda button: self.open_next_round()))
         controls = widgets.HBox([self.reveal, self.next_round, self.lock],
                                 layout={"flex_flow": "row wrap"})
-        self.body.children = [widgets.HTML(self._join_html()), self.status, controls, self.tabs]
+        main = widgets.VBox([widgets.HTML(self._title_html()), self.status, controls, self.tabs],
+                            layout={"flex": "3 1 36rem", "min_width": "0"})
+        side = widgets.HTML(self._join_html(), layout={"flex": "1 1 16rem", "max_width": "24rem"})
+        self.body.children = [widgets.HBox([main, side], layout={"flex_flow": "row wrap",
+                                                                 "align_items": "flex-start"})]
         self.refresh()
         self.watch.start()
 
+    def _title_html(self) -> str:
+        return f"<h2>{html.escape(self.room.title)}</h2><p>{html.escape(self.activity.title)}</p>"
+
     def _join_html(self) -> str:
         room = self.room
-        head = (f"<h2>{html.escape(room.title)}</h2><p>{html.escape(self.activity.title)}</p>"
-                f"<p class='ickit-room-code'>Room code <b>{room.code}</b></p>")
+        head = f"<p class='ickit-room-code'>Room code <b>{room.code}</b></p>"
         if self.server is None:
             return head + ("<p>Participants join from the seminar server: start it with "
                            "<code>ickit serve --public</code> and open this room there.</p>")
@@ -170,7 +176,7 @@ class RoomFacilitatorView(widgets.VBox):
         local = ("<p>This server is on this machine only; for phones, start it with "
                  "<code>ickit serve --public</code>.</p>") if self.server.local else ""
         return (head + "<div class='ickit-room-join-box'>"
-                f"<div class='ickit-qr' style='width:min(100%,16rem)'>{qr_svg(join, f'QR code to join room {room.code}')}</div>"
+                f"<div class='ickit-qr' style='width:min(100%,20rem)'>{qr_svg(join, f'QR code to join room {room.code}')}</div>"
                 f"<p>Join at <a href='{html.escape(join)}' target='_blank' rel='noopener'>"
                 f"{html.escape(join)}</a></p></div>{local}"
                 "<details><summary>Your facilitator address (keep it private)</summary>"

@@ -93,3 +93,11 @@ def test_a_public_server_gives_its_network_address_or_the_public_url():
     chosen = join_server(ServeOptions(public=True, token="t", public_url="https://event.example.org"))
     assert (chosen.base, chosen.token) == ("https://event.example.org/", "t")
     assert join_server(ServeOptions()).local
+
+
+def test_servers_behind_one_address_share_a_token_and_that_address(launched, capsys):
+    assert cli.main(["serve", "--public", "--token", "shared-token-123", "--public-url",
+                     "http://event.example.org"]) == 0
+    (options, rooms, join), = launched
+    assert options.token == "shared-token-123" and join.base == "http://event.example.org/"
+    assert "participants join at http://event.example.org/" in capsys.readouterr().out

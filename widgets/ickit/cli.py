@@ -40,7 +40,7 @@ def serve_seminar(args: argparse.Namespace) -> int:
                                       dashboards=tuple(args.dashboard or ()),
                                       open_browser=not args.no_browser, data=args.data,
                                       refill_delay=args.refill_delay, rooms=args.rooms or "",
-                                      public_url=args.public_url or ""))
+                                      public_url=args.public_url or "", token=args.token or ""))
     try:
         join = join_server(options)
         rooms, purged = prepare_rooms(options, content, join)
@@ -242,6 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="wait this long before replacing a kernel someone took, so a room "
                         "joining at once is not slowed by new kernels starting (default 30)")
     rooms_option(p)
+    p.add_argument("--token", help="with --public: this token instead of a new one, so several "
+                                    "servers behind one address share it")
     p.add_argument("--public-url", metavar="URL",
                    help="the address participants reach this server by, when it is not this "
                         "machine's own (a proxy in front of several servers, say)")

@@ -125,8 +125,8 @@ class RoomJoinView(widgets.VBox):
         self.activity = activity_items(self.content, room.activity, room.quizzes)
         self._loading = True
         try:
-            self.role.value = participant.role if participant.role in dict(
-                (r.id, r) for r in self.settings.roles) else ""
+            known = {r.id for r in self.settings.roles}
+            self.role.value = participant.role if participant.role in known else ""
             self.name.value = participant.name or ""
         finally:
             self._loading = False
@@ -251,7 +251,8 @@ class RoomJoinView(widgets.VBox):
                 for widget in getattr(control, "children", ()) or (control,):
                     widget.disabled = room.locked
             self.heading.value = self._heading_html()
-        if state_changed or time.monotonic() - self._results_at >= RESULTS_SECONDS:
+        # hidden results do not change with new answers: only a change of state redraws them
+        if state_changed or (room.revealed and time.monotonic() - self._results_at >= RESULTS_SECONDS):
             self._show_results()
 
     def _load_answers(self) -> None:

@@ -36,7 +36,8 @@ def test_a_room_gets_the_addresses_the_server_recorded_and_a_qr_file(tmp_path, m
     assert svg.startswith("<svg") and f"join room {code}" in svg
 
 
-def test_a_poll_names_its_knowledge_checks_and_mistakes_are_kind(capsys):
+def test_a_poll_names_its_knowledge_checks_and_mistakes_are_kind(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # where the QR code is written
     assert cli.main(["room", "new", "--activity", "poll", "--title", "Quiz"]) == 2
     assert "Choose at least one knowledge check" in capsys.readouterr().err
     assert cli.main(["room", "new", "--activity", "quiz", "--title", "Quiz"]) == 2

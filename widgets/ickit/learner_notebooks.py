@@ -48,6 +48,8 @@ VIEWS = {
     "readiness": ("readiness", "readiness_view"),
     "lessons-check": ("lessons_check", "lessons_check_view"),
     "team-selector": ("team_selector", "team_selector"),
+    "room": ("room_join", "room_join_view"),
+    "room-facilitator": ("room_facilitator", "room_facilitator_view"),
 }
 
 # the sections of the content each topic shows (a dimension's topic shows that dimension), whose

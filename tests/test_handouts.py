@@ -110,7 +110,7 @@ def broken(tmp_path, change) -> ContentError:
     (lambda w: w["blocks"][1].update(deck="why-bother"), "block 'why': unknown deck 'why-bother'"),
     (lambda w: w["blocks"][2]["questions"].append("law-six"), "'law-six' is not the id of a law or lesson"),
     (lambda w: w["blocks"][1].update(deck="five-laws"),
-     "deck 'five-laws' takes 35 minutes, more than the block's 25"),
+     "deck 'five-laws' takes 38 minutes, more than the block's 25"),
     (lambda w: w["blocks"][1].update(id="welcome"), "duplicate id 'welcome'"),
     (lambda w: next(b for b in w["blocks"] if b.get("dashboard")).update(dashboard="law_six"),
      "field 'dashboard': unknown dashboard 'law_six', expected one of: contents, law1_targeting"),

@@ -15,12 +15,12 @@ import yaml
 from ickit.cli import main
 from ickit.content import ContentError, load_content
 from ickit.errors import KitInputError
-from ickit.learner_notebooks import (TOPIC_SECTIONS, VIEWS, differences, link_notebooks, notebook, references,
+from ickit import cards
+from ickit.learner_notebooks import (CASE_FIGURES, VIEWS, differences, link_notebooks, notebook, references,
                                      write_notebooks)
 from ickit.logic import markdown as md
 from ickit.logic.quiz import questions_for
 from ickit.serve import DASHBOARD_DIR
-from ickit.views import topics
 
 ROOT = Path(__file__).resolve().parents[1]
 PARTS = [p.id for p in sorted(load_content(ROOT / "data").course, key=lambda p: p.order)]
@@ -61,8 +61,8 @@ def test_the_narrative_is_markdown(content, part_id):
     assert headings == [*(f"## {md.escape(s.heading)}" for s in layout.sections), "## Check your understanding",
                         "## Reflect", "## Key points", "## What next", "## References"]
     for section in layout.sections:
-        if section.topic in topics.renderers(content):
-            card = md.from_html(topics.render(content, section.topic), heading_shift=-1)
+        if section.cards and section.cards != [CASE_FIGURES]:
+            card = md.from_html(cards.render(content, *section.cards, only=section.only), heading_shift=-1)
             assert link_notebooks(content, card) in text
     assert part.trainer_notes not in text
 
@@ -121,9 +121,11 @@ def test_every_citation_a_notebook_shows_is_in_its_references(content, part_id):
             assert source.reference() in listed, source.id
 
 
-def test_every_topic_says_what_it_shows(content):
-    named = {name for name in topics.renderers(content) if not name.startswith("dimension-")}
-    assert named == set(TOPIC_SECTIONS)
+def test_every_section_of_cards_is_one_the_library_draws(content):
+    drawn = {name.replace("_", "-") for name in cards.sections()} | {CASE_FIGURES}
+    for layout in content.notebooks.layouts:
+        for section in layout.sections:
+            assert set(section.cards) <= drawn, (layout.part, section.heading)
 
 
 def test_a_notebook_calls_the_view_its_dashboard_shows(content):
@@ -140,12 +142,12 @@ def test_notebook_names_are_links(content):
     assert "[`01_why_integrate.ipynb`](01_why_integrate.ipynb)" in text
 
 
-def test_an_unknown_topic_names_the_layout_and_section(content):
-    layouts = [x.model_copy(update={"sections": [x.sections[0].model_copy(update={"topic": "nothing"})]})
+def test_unknown_cards_name_the_layout_and_section(content):
+    layouts = [x.model_copy(update={"sections": [x.sections[0].model_copy(update={"cards": ["nothing"]})]})
                if x.part == "leutz" else x for x in content.notebooks.layouts]
     broken = content.model_copy(update={"notebooks": content.notebooks.model_copy(update={"layouts": layouts})})
     with pytest.raises(KitInputError, match=r"^data/notebooks.yaml: the layout of 'leutz', section 'The laws': "
-                                            r"there is no topic 'nothing'; the topics are: course-map"):
+                                            r"there are no cards 'nothing'; the sections with cards are: laws-commentary, laws"):
         notebook(broken, "leutz")
 
 

@@ -28,15 +28,15 @@ def test_start_here_says_how_to_run_cells_once():
 
 
 def test_counts_in_wording_follow_the_data(content):
+    from ickit import cards
     from ickit.logic.contents import TOPICS
     from ickit.logic.words import counted, number_word
-    from ickit.views import topics
 
     assert number_word(content.laws) == "five" and number_word(13) == "13"
     assert counted(content.lessons, "lessons") == "Ten lessons"
     assert not any(re.search(NUMBER_WORDS, name.lower()) for name in TOPICS)
     one_layer = content.model_copy(update={"leadership_components": content.leadership_components[:1]})
-    assert "One components" in topics.render(one_layer, "leadership-components")
+    assert "One components" in cards.render(one_layer, "leadership_components")
 
 
 def test_no_count_is_typed_into_code_or_templates():

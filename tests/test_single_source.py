@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import get_args
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from ickit.content.course import Person
 from ickit.content.simulations import LevelId
 from ickit.logic import course, law1_targeting
-from ickit.views import topics
+from ickit import cards
 
 
 def level_ids(content):
@@ -35,20 +36,26 @@ def test_level_for_each_need_follows_the_order_of_the_levels(content):
     assert [course.level_for_needs(content, n).id for n in needs] == level_ids(content)
 
 
-def test_a_dimension_added_to_the_data_is_a_topic(content):
-    assert {f"dimension-{d.id}" for d in content.dimensions} <= set(topics.renderers(content))
+def test_a_dimension_added_to_the_data_is_a_card(content):
+    for d in content.dimensions:
+        assert f'data-item="{d.id}"' in cards.render(content, "dimensions", only=d.id)
 
 
 def test_routes_use_the_stage_labels(content):
+    """Notebooks and slides draw a route with one macro, from the stages' labels."""
+    from ickit.materials.render import render
     labels = {s.id: s.label for s in content.team_choice.stages}
-    html = topics.render(content, "team-process-models")
-    for m in content.team_process_models:
-        assert " → ".join(labels[s] for s in m.referral_path) in html
-    assert "long term work" not in html
+    deck = render("deck.html.jinja2", content, deck=content.by_id("decks")["integrated-teams"],
+                  charts={}, vendor="v", plotly_js="p.js")
+    for html in (cards.render(content, "team_process_models"), deck):
+        text = re.sub(r"<[^>]+>", "", html)
+        for m in content.team_process_models:
+            assert " → ".join(labels[s] for s in m.referral_path) in text
+        assert "long term work" not in text
 
 
 def test_worked_case_names_the_person_instead_of_guessing_pronouns(content):
-    html = topics.render(content, "worked-case")
+    html = cards.render(content, "worked_case")
     assert f"What matters to {content.worked_case.person.name}" in html
     assert ">What matters to him<" not in html and "Services he meets" not in html
 

@@ -49,7 +49,7 @@ def test_no_run_of_ten_words_outside_names_and_titles():
         shown = words(row["words"].split(" ...")[0])
         if row["path"] == "data/sources.yaml" and any(shown in t for t in titles):
             continue
-        if any(shown == n for n in names):
-            continue
+        if any(re.sub(r"^(law|lesson) \d+ ", "", shown) == n for n in names):
+            continue  # a name quoted as a name, with the number the source gives it
         offending.append(line)
     assert not offending, "\n".join(offending)

@@ -301,7 +301,8 @@ def test_choosing_a_model_or_type_redraws(view, content):
         assert escape(model.summary) in view.explore.cards["process"].value
     view.explore.management.value = "team-manager-contracted"
     assert view.explore.shown["management"].layout.title.text.startswith("Team manager-contracted")
-    assert "The team manager." in view.explore.cards["management"].value
+    contracted = content.by_id("team_management_types")["team-manager-contracted"]
+    assert escape(contracted.budget_holder.text) in view.explore.cards["management"].value
 
 
 def test_guided_asks_for_every_answer_first(view):
@@ -397,7 +398,8 @@ def test_compare_columns_show_route_budget_and_accountability(view, content):
     assert "Referral → Reception → Allocation → Assessment → Long-term work" in b.cards["process"].value
     assert "(one pathway per profession)" in a.cards["process"].value  # A starts as parallel-pathway
     single = content.by_id("team_management_types")["single-manager"]
-    assert escape(single.accountability) in b.cards["management"].value
+    assert escape(single.accountability.text) in b.cards["management"].value
+    assert "kit commentary" in b.cards["management"].value  # its budget and accountability are the kit's
     assert "Strengths" not in b.cards["management"].value
 
 

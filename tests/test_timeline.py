@@ -168,8 +168,8 @@ def test_each_warning_names_its_source(content):
     assert {w.check for w in warnings} == {"no-culture-change", "results-too-early", "no-review",
                                            "no-quick-wins", "no-timescales-briefing"}
     sources = {w.check: w.source for w in warnings}
-    assert sources["results-too-early"] == "Ling et al (2012)"
-    assert sources["no-culture-change"] == "Iriss (2012)"
+    assert sources["results-too-early"] == "Ling et al (2012), as cited in Petch (2014)"
+    assert sources["no-culture-change"] == "Iriss (2012), as cited in Petch (2014)"
     assert all(w.evidence and "{" not in w.message for w in warnings)
 
 

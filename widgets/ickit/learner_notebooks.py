@@ -1,7 +1,7 @@
 """The learner notebooks, written from the content (``ickit notebooks``).
 
 A notebook's narrative is Markdown made from ``data/``: the part in ``data/course.yaml``, its layout
-in ``data/notebooks.yaml`` and the topics as ``ickit.views.topics`` draws them. It reads before
+in ``data/notebooks.yaml`` and the content's cards as ``ickit.cards`` draws them. It reads before
 anything runs, in JupyterLab (with its table of contents and search), on GitHub and in nbviewer. A
 code cell comes only where a learner tries something, calls one view, and has its source collapsed.
 The notebook ends with the references of what it shows, from ``data/sources.yaml``.
@@ -17,6 +17,7 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from pydantic import BaseModel
 
+from . import cards
 from .content.course import Part
 from .content.loader import walk
 from .content.notebooks import Layout, Section
@@ -26,7 +27,6 @@ from .logic import course
 from .logic import markdown as md
 from .logic.quiz import questions_for
 from .logic.text import slug
-from .views import topics
 
 FOLDER = Path(__file__).resolve().parents[2] / "notebooks"
 LAYOUTS = "data/notebooks.yaml"
@@ -52,31 +52,6 @@ VIEWS = {
     "room-facilitator": ("room_facilitator", "room_facilitator_view"),
 }
 
-# the sections of the content each topic shows (a dimension's topic shows that dimension), whose
-# sources the notebook's references list
-TOPIC_SECTIONS = {
-    "course-map": ("course",),
-    "systemic-questions": ("systemic_questions",),
-    "shared-values": ("shared_values",),
-    "laws": ("laws",),
-    "integration-levels": ("integration_levels",),
-    "leutz-reflections": ("leutz_reflections",),
-    "lessons": ("lessons",),
-    "lessons-thread": ("lessons_thread",),
-    "outcomes": ("outcomes",),
-    "boundary-spanners": ("boundary_spanner_roles", "boundary_spanner_attributes"),
-    "leadership-styles": ("leadership_styles",),
-    "leadership-components": ("leadership_components",),
-    "culture": ("culture",),
-    "panel-themes": ("panel_themes",),
-    "team-dimensions": ("team_dimensions",),
-    "team-process-models": ("team_process_models",),
-    "team-management": ("team_management_types", "team_management_principle"),
-    "team-recommendations": ("team_recommendations",),
-    "co-location": ("co_location",),
-    "timescales": ("timescales",),
-    "worked-case": ("worked_case",),
-}
 CASE_FIGURES = "case-figures"  # the worked case's figures, worked out by ickit.logic.course
 NOTEBOOK_NAME = re.compile(r"`?(\d\d_[a-z0-9_]+\.ipynb)`?")
 
@@ -110,14 +85,16 @@ def notebook(content: Content, part_id: str) -> nbformat.NotebookNode:
 
 
 def references(content: Content, part_id: str) -> list[str]:
-    """The full reference of every source the part's notebook shows, and of the source texts through
-    which the kit knows them, in the order of their authors."""
+    """The full reference of every source the part's notebook shows or names, and of the source
+    texts through which the kit knows them, in the order of their authors."""
     part = course.part(content, part_id)
     layout = _layout(content, part_id)
     shown = [part, *questions_for(content.quizzes, part_id)]
-    shown += [_shows(content, s.topic) for s in layout.sections if s.topic]
+    shown += [_shows(content, s) for s in layout.sections]
     keys = {node.source for shown_item in shown for _, node in walk(shown_item)
             if isinstance(node, BaseModel) and "source" in type(node).model_fields}
+    said = " ".join([*part.objectives, *part.introduction, *part.key_points, part.what_next])
+    keys |= {s.id for s in content.sources if s.id != "kit" and s.short() in said}  # works it names
     keys |= {content.source(key).cited_in for key in keys} - {None}  # the work that cites them, too
     found = []
     for source in sorted((content.source(key) for key in keys), key=lambda s: s.short().casefold()):
@@ -150,27 +127,31 @@ def _text(nb: nbformat.NotebookNode) -> str:
 
 def _layout(content: Content, part_id: str) -> Layout:
     layout = next(x for x in content.notebooks.layouts if x.part == part_id)  # one each: validated
-    known = topics.renderers(content)
+    known = [name.replace("_", "-") for name in cards.sections()]
     for section in layout.sections:
         where = f"{LAYOUTS}: the layout of '{part_id}', section '{section.heading}'"
-        if section.topic and section.topic not in known and section.topic != CASE_FIGURES:
-            raise KitInputError(f"{where}: there is no topic '{section.topic}'; the topics are: "
-                                f"{', '.join([*known, CASE_FIGURES])}.")
+        if CASE_FIGURES in section.cards and len(section.cards) > 1:
+            raise KitInputError(f"{where}: {CASE_FIGURES} stands alone, not with other cards.")
+        for name in section.cards:
+            if name not in known and name != CASE_FIGURES:
+                raise KitInputError(f"{where}: there are no cards '{name}'; the sections with cards "
+                                    f"are: {', '.join([*known, CASE_FIGURES])}.")
         if section.widget and section.widget not in VIEWS:
             raise KitInputError(f"{where}: the kit has no view for the dashboard '{section.widget}'.")
     return layout
 
 
-def _shows(content: Content, topic: str) -> list:
-    """The content a topic shows, for its sources."""
-    if topic == CASE_FIGURES:
-        return course.case_evidence(content)
-    if topic.startswith("dimension-"):
-        return [content.by_id("dimensions")[topic.removeprefix("dimension-")]]
-    if topic not in TOPIC_SECTIONS:
-        raise KitInputError(f"The kit does not know what the topic '{topic}' shows, so it cannot "
-                            "list its references (ickit.learner_notebooks.TOPIC_SECTIONS).")
-    return [getattr(content, name) for name in TOPIC_SECTIONS[topic]]
+def _shows(content: Content, section: Section) -> list:
+    """The content a section's cards show, for its sources."""
+    shown = []
+    for name in section.cards:
+        if name == CASE_FIGURES:
+            shown += course.case_evidence(content)
+        elif section.only:
+            shown.append(content.by_id(name.replace("-", "_"))[section.only])
+        else:
+            shown.append(getattr(content, name.replace("-", "_")))
+    return shown
 
 
 def _opening(part: Part, reading: str) -> str:
@@ -182,10 +163,10 @@ def _opening(part: Part, reading: str) -> str:
 
 def _section(content: Content, section: Section) -> str:
     blocks = [f"## {md.escape(section.heading)}", *map(md.paragraph, section.text)]
-    if section.topic == CASE_FIGURES:
+    if section.cards == [CASE_FIGURES]:
         blocks.append(md.bullets(course.case_summary(content).lines()))
-    elif section.topic:
-        blocks.append(md.from_html(topics.render(content, section.topic), heading_shift=-1))
+    elif section.cards:
+        blocks.append(md.from_html(cards.render(content, *section.cards, only=section.only), heading_shift=-1))
     return "\n\n".join(blocks)
 
 

@@ -45,6 +45,7 @@ class Scale(Item):
 class ReadinessSettings(Scale):
     target: Annotated[int, Field(ge=1)]
     weights: dict[Slug, Annotated[float, Field(gt=0)]]
+    weights_reason: Text = Field(description="why these weights, shown wherever they order actions")
     action_verbs: list[Verb] = Field(min_length=1)
 
     @model_validator(mode="after")

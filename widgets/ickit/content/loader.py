@@ -106,7 +106,7 @@ def cross_check(content: Content) -> Iterator[tuple[tuple, str]]:
                         yield loc + (i, attr), f"duplicate {attr} {value!r} in this list"
                     seen.add(value)
         elif isinstance(node, BaseModel):
-            for attr in ("source", "cited_in"):
+            for attr in ("source", "cited_in", "based_on"):
                 key = getattr(node, attr) if attr in type(node).model_fields else None
                 if key is not None and key not in known:
                     yield loc + (attr,), f"unknown source {key!r} (not an id in the bibliography)"

@@ -43,6 +43,7 @@ class Source(Strict):
     published_in: Text | None = None
     note: Text | None = None
     cited_in: Slug | None = Field(None, description="the source text through which the kit knows it")
+    beyond_sources: bool = Field(False, description="a work the kit adds that no source text cites")
 
     def short(self) -> str:
         """The one short citation the kit shows: 'Petch (2014)', 'Freeman and Peck (2006)',
@@ -117,6 +118,7 @@ class ChecklistItem(Item):
 class Outcomes(Item):
     name: Text
     summary: Text
+    evidence: list[Point] = Field(default_factory=list)
     distinctions: list[Point] = Field(min_length=1)
     cycle: list[Text] = Field(min_length=2)
     requires: list[ChecklistItem] = Field(min_length=1)
@@ -126,6 +128,7 @@ class Dimension(Item):
     order: Annotated[int, Field(ge=1, le=6)]
     name: Text
     summary: Text
+    evidence: list[Point] = Field(default_factory=list, description="sourced points beyond the summary")
     requires: list[ChecklistItem] = Field(min_length=1)
 
 
@@ -154,8 +157,8 @@ class ManagementType(Item):
     name: Text
     summary: Text
     who_manages_whom: Text
-    budget_holder: Text
-    accountability: Text
+    budget_holder: Point = Field(description="with a source of its own: few sources say who holds it")
+    accountability: Point
     strengths: list[Point] = Field(min_length=1)
     risks: list[Point] = Field(min_length=1)
 

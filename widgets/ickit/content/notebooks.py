@@ -12,18 +12,23 @@ from .models import Slug, SourceKey, Strict, Text
 
 
 class Section(Strict):
-    """One section of a notebook: a heading, then a few words, a topic of the content, a view to
-    try (a dashboard's id), or several of these in that order."""
+    """One section of a notebook: a heading, then a few words, the cards of sections of the
+    content, a view to try (a dashboard's id), or several of these in that order."""
 
     heading: Text
     text: list[Text] = Field(default_factory=list)
-    topic: Slug | None = Field(None, description="a topic of ickit.views.topics, or case-figures")
+    cards: list[Slug] = Field(default_factory=list, description="sections of the content, named as "
+                              "ickit.cards.sections() names them (a hyphen for an underscore), or "
+                              "case-figures")
+    only: Slug | None = Field(None, description="with one section of cards: the one item to show")
     widget: Slug | None = Field(None, description="the id of a dashboard, shown here to try")
 
     @model_validator(mode="after")
     def _says_something(self) -> "Section":
-        if not (self.text or self.topic or self.widget):
-            raise ValueError("a section needs text, a topic or a widget")
+        if not (self.text or self.cards or self.widget):
+            raise ValueError("a section needs text, cards or a widget")
+        if self.only and len(self.cards) != 1:
+            raise ValueError("only picks an item of one section of cards")
         return self
 
 

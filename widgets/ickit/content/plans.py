@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .models import Item, Slug, Strict, Text
+from .models import Item, Slug, SourceKey, Strict, Text
 
 WorkstreamKind = Literal["engagement", "governance", "team-development", "live-working",
                          "culture-change", "evaluation", "quick-wins", "communication", "other"]
@@ -54,6 +54,7 @@ class Milestone(Strict):
 class PlanTemplate(Item):
     name: Text
     summary: Text
+    based_on: SourceKey | None = Field(None, description="the evidence an illustrative template is shaped on")
     workstreams: list[Workstream] = Field(default_factory=list, max_length=MAX_ROWS)
     milestones: list[Milestone] = Field(default_factory=list, max_length=MAX_ROWS)
 

@@ -50,6 +50,7 @@ class Content(Strict):
     """Every section of ``data/``; each data file holds some of these keys at its top level."""
 
     sources: list[Source]
+    laws_commentary: Argument
     laws: list[Law]
     integration_levels: list[IntegrationLevel]
     leutz_reflections: list[Reflection]
@@ -92,6 +93,13 @@ class Content(Strict):
 
     def source(self, key: str) -> Source:
         return self.by_id("sources")[key]
+
+    def citation(self, key: str) -> str:
+        """What a learner reads as a source: the short citation, and the source text the kit knows
+        a work through, if any: 'Williams (2012), as cited in Petch (2014)'."""
+        source = self.source(key)
+        via = f", as cited in {self.source(source.cited_in).short()}" if source.cited_in else ""
+        return source.short() + via
 
     def checklists(self) -> list[Outcomes | Dimension]:
         """Outcomes first, then the six dimensions in order: every "delivery requires" list."""

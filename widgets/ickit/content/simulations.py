@@ -54,6 +54,7 @@ class CostDefaults(Item):
     ramp_years: Annotated[int, Field(ge=1)]
     horizon_years: Annotated[int, Field(ge=1)]
     marks: list[list[Slug]] = Field(min_length=1, description="timescale ids laid end to end from year 0")
+    marks_note: Text = Field(description="what the dotted lines mark, shown above their claims")
 
 
 class Simulations(Strict):

@@ -17,7 +17,7 @@ from .models import Item, Slug, Strict, Text
 # The content sections a slide group can show: each has a macro in ickit/materials/templates.
 DeckSection = Literal[
     "systemic_questions", "shared_values", "panel_themes",
-    "laws", "integration_levels", "leutz_reflections",
+    "laws_commentary", "laws", "integration_levels", "leutz_reflections",
     "lessons", "lessons_thread",
     "outcomes", "dimensions",
     "team_dimensions", "team_process_models", "team_management_types",

@@ -2,7 +2,7 @@
 
 Text is escaped so that it reads in Markdown exactly as typed in ``data/``: no emphasis, link, HTML
 or maths (JupyterLab reads ``$`` as maths) comes from a character in the content. The HTML is the
-small set the kit's views draw (``ickit.views.topics``): headings, paragraphs, lists, tables and a
+small set the kit's cards are drawn with (``ickit.cards``): headings, paragraphs, lists, tables and a
 few inline tags; any other tag keeps its text.
 """
 

@@ -95,7 +95,7 @@ def evidence(content: Content, check: PlanCheck) -> tuple[str, str]:
         checklist = {c.id: c for c in content.checklists()}[checklist_id]
         item = {r.id: r for r in checklist.requires}[item_id]
         text = f"{checklist.name}, what delivery requires: {item.text}"
-    return text, content.source(item.source).short()
+    return text, content.citation(item.source)
 
 
 def check_plan(plan: Plan, content: Content) -> list[PlanWarning]:

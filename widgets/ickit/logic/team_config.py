@@ -86,16 +86,16 @@ def to_markdown(config: Configuration, content: Content) -> str:
     lines = [f"# {config.label}", ""]
     if config.note.strip():
         lines += [config.note.strip(), ""]
-    lines += [f"## Team process: {model.name}", "", model.summary, "",
+    lines += [f"## Team process: {model.name}", "", f"{model.summary} – {content.citation(model.source)}", "",
               "Route of a referral: " + " → ".join(_stage(s, content) for s in model.referral_path), ""]
     lines += _fit(ranking.process if ranking else None, model.id, content)
     lines += _points("Strengths", model.strengths, content) + _points("Watch for", model.risks, content)
-    lines += [f"## Management: {mtype.name}", "", mtype.summary, "",
-              f"- Who manages whom: {mtype.who_manages_whom}",
-              f"- Budget: {mtype.budget_holder}", f"- Accountability: {mtype.accountability}", ""]
+    lines += [f"## Management: {mtype.name}", "", f"{mtype.summary} – {content.citation(mtype.source)}", "",
+              f"- Who manages whom: {mtype.who_manages_whom}", _cited("Budget", mtype.budget_holder, content),
+              _cited("Accountability", mtype.accountability, content), ""]
     lines += _fit(ranking.management if ranking else None, mtype.id, content)
     lines += _points("Strengths", mtype.strengths, content) + _points("Watch for", mtype.risks, content)
-    lines += [f"## {principle.name}", "", f"{principle.explanation} – {content.source(principle.source).short()}", ""]
+    lines += [f"## {principle.name}", "", f"{principle.explanation} – {content.citation(principle.source)}", ""]
     if config.answers:
         lines += ["## Answers given", ""]
         lines += [f"- {q.prompt} {next(o.label for o in q.options if o.id == config.answers[q.id])}"
@@ -114,8 +114,12 @@ def _fit(ranked: tuple[Suggestion, ...] | None, chosen: str, content: Content) -
     item = ranked[place]
     head = f"Fit with the answers: number {place + 1} of {len(ranked)}, score {item.score:+d}"
     head += ", a poor fit." if item.poor_fit else "."
-    return [head, ""] + [f"- {r.signed} {r.text} – {content.source(r.source).short()}" for r in item.reasons] + [""]
+    return [head, ""] + [f"- {r.signed} {r.text} – {content.citation(r.source)}" for r in item.reasons] + [""]
 
 
 def _points(title: str, points, content: Content) -> list[str]:
-    return [f"{title}:", ""] + [f"- {p.text} – {content.source(p.source).short()}" for p in points] + [""]
+    return [f"{title}:", ""] + [f"- {p.text} – {content.citation(p.source)}" for p in points] + [""]
+
+
+def _cited(label: str, point, content: Content) -> str:
+    return f"- {label}: {point.text} – {content.citation(point.source)}"

@@ -6,19 +6,17 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 
+from ..cards import new_environment
 from ..content import Content
-from ..logic.words import number_word
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("ickit.materials", "templates"),
-                      autoescape=select_autoescape(["jinja2"]), undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
+    """The materials' templates, which also find the topic cards' library (``ickit.cards``)."""
+    env = new_environment("ickit.materials")
     env.filters["clock"] = clock
-    env.filters["words"] = number_word
     return env
 
 

@@ -6,21 +6,18 @@ import html
 
 import ipywidgets as widgets
 
+from .. import cards
 from ..content import Content, load_content
-from ..logic.contents import TOPICS, cards
+from ..logic.contents import TOPICS, matches, sections
 from .common import Message, guarded
 
 
 def render_cards(content: Content, topic: str, query: str) -> str:
     """The HTML of the matching cards, or a note that nothing matches."""
-    found = cards(content, topic, query)
+    found = [c.html for c in cards.items(content, *sections(topic)) if matches(c.text, query)]
     if not found:
         return f"<p>Nothing under {html.escape(topic)} mentions “{html.escape(query)}”.</p>"
-    items = "".join(
-        f"<li><strong>{html.escape(c.heading)}</strong><br>{html.escape(c.text)}"
-        f"<br><small>Source: {html.escape(content.source(c.source).short())}</small></li>"
-        for c in found)
-    return f'<ul class="ickit-cards">{items}</ul>'
+    return f'{cards.STYLE}<div class="ickit-cards">{"".join(found)}</div>'
 
 
 def contents_view(content: Content | None = None) -> widgets.VBox:

@@ -51,9 +51,9 @@ class CostsView(widgets.VBox):
         scales = self.content.by_id("timescales")
         keys = dict.fromkeys(key for chain in self.defaults.marks for key in chain)
         items = "".join(f"<li><b>{html.escape(scales[k].name)}</b>: {html.escape(scales[k].claim)} "
-                        f"<small>– {html.escape(self.content.source(scales[k].source).short())}</small></li>"
+                        f"<small>– {html.escape(self.content.citation(scales[k].source))}</small></li>"
                         for k in keys)
-        return widgets.HTML(f"<p>The dotted lines mark how long integration has taken elsewhere:</p><ul>{items}</ul>")
+        return widgets.HTML(f"<p>{html.escape(self.defaults.marks_note)}</p><ul>{items}</ul>")
 
     @property
     def assumptions(self) -> logic.CostAssumptions:

@@ -1,28 +1,26 @@
-"""HTML cards for the team selector: a process model, a management type, a ranking. All escaped."""
+"""HTML for the team selector: a model's or a type's card (the kit's topic cards), the facts two
+set-ups are compared by, and a ranking. All escaped."""
 
 from __future__ import annotations
 
 from html import escape
 
+from .. import cards
 from ..content import Content
-from ..content.models import ManagementType, Point, ProcessModel
+from ..content.models import ManagementType, ProcessModel
 from ..logic.team_choice import Ranking, Suggestion
 
 
 def process_card(model: ProcessModel, content: Content) -> str:
-    also = f" <small>(also called {escape(model.also_called)})</small>" if model.also_called else ""
-    return (f"<h4>{escape(model.name)}{also}</h4><p>{escape(model.summary)}</p>"
-            + _points("Strengths", model.strengths, content) + _points("Watch for", model.risks, content)
-            + _source(model.source, content))
+    return cards.render(content, "team_process_models", only=model.id, detail="full")
 
 
 def management_card(mtype: ManagementType, content: Content) -> str:
-    facts = "".join(f"<li><strong>{k}:</strong> {escape(v)}</li>" for k, v in (
-        ("Who manages whom", mtype.who_manages_whom), ("Budget", mtype.budget_holder),
-        ("Accountability", mtype.accountability)))
-    return (f"<h4>{escape(mtype.name)}</h4><p>{escape(mtype.summary)}</p><ul>{facts}</ul>"
-            + _points("Strengths", mtype.strengths, content) + _points("Watch for", mtype.risks, content)
-            + _source(mtype.source, content))
+    return cards.render(content, "team_management_types", only=mtype.id, detail="full")
+
+
+def principle_card(content: Content) -> str:
+    return cards.render(content, "team_management_principle")
 
 
 def route_facts(model: ProcessModel, content: Content) -> str:
@@ -34,15 +32,9 @@ def route_facts(model: ProcessModel, content: Content) -> str:
 
 
 def line_facts(mtype: ManagementType, content: Content) -> str:
-    """Budget and accountability, for side-by-side comparison."""
-    return (f"<p><strong>Budget:</strong> {escape(mtype.budget_holder)}<br>"
-            f"<strong>Accountability:</strong> {escape(mtype.accountability)}</p>")
-
-
-def principle_card(content: Content) -> str:
-    p = content.team_management_principle
-    return (f'<div class="ickit-callout"><strong>{escape(p.name)}.</strong> {escape(p.explanation)} '
-            f"<small>– {escape(content.source(p.source).short())}</small></div>")
+    """Budget and accountability, for side-by-side comparison, each with its own source."""
+    return (f"<p><strong>Budget:</strong> {_cited(mtype.budget_holder, content)}<br>"
+            f"<strong>Accountability:</strong> {_cited(mtype.accountability, content)}</p>")
 
 
 def ranking_card(ranking: Ranking, content: Content) -> str:
@@ -57,21 +49,12 @@ def ranking_card(ranking: Ranking, content: Content) -> str:
 def _suggestion(s: Suggestion, content: Content) -> str:
     flags = " — <strong>a poor fit</strong>" if s.poor_fit else ""
     flags += " <small>(tied)</small>" if s.tied else ""
-    reasons = "".join(
-        f"<li>{r.signed} {escape(r.text)} "
-        f"<small>– {escape(content.source(r.source).short())}</small></li>" for r in s.reasons)
+    reasons = "".join(f"<li>{r.signed} {_cited(r, content)}</li>" for r in s.reasons)
     reasons = reasons or "<li>None of your answers bears on this one.</li>"
     return (f'<li class="ickit-suggestion" data-id="{escape(s.id)}"><strong>{escape(s.name)}</strong> '
             f"score {s.score:+d}{flags}<ul>{reasons}</ul></li>")
 
 
-def _points(title: str, points: list[Point], content: Content) -> str:
-    items = "".join(f"<li>{escape(p.text)} <small>– {escape(content.source(p.source).short())}</small></li>"
-                    for p in points)
-    return f"<p><strong>{title}</strong></p><ul>{items}</ul>"
-
-
-def _source(key: str, content: Content) -> str:
-    via = content.source(key).cited_in
-    via = f", as summarised in {content.source(via).short()}" if via else ""
-    return f"<p><small>Model from {escape(content.source(key).short() + via)}.</small></p>"
+def _cited(point, content: Content) -> str:
+    """A statement (anything with a text and a source) followed by its own citation."""
+    return f"{escape(point.text)} <small>– {escape(content.citation(point.source))}</small>"

@@ -26,6 +26,7 @@ class Scale(Item):
     """A rating scale whose values run 0, 1, 2, ... in order."""
 
     prompt: Text
+    note: Text = Field(description="whose scale it is, shown with it")
     scale: list[ScalePoint] = Field(min_length=2)
 
     @model_validator(mode="after")

@@ -92,6 +92,7 @@ class StakeholderMapContent(Item):
     voice_high_power: Text
     voice_missing: Text
     circumstances_prompt: Text
+    starter_note: Text = Field(description="says the starting stakeholders are the kit's examples")
     quadrants: list[Quadrant] = Field(min_length=4, max_length=4)
     starter: list[StarterStakeholder] = Field(min_length=3)
     circumstances: list[Circumstance] = Field(min_length=1)

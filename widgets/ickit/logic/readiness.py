@@ -108,6 +108,14 @@ def assess(content: Content, ratings: Ratings) -> Readiness:
     return Readiness(scores, actions)
 
 
+def weighting(content: Content) -> str:
+    """How the action list is ordered: the rule, each list's weight and why (from the data)."""
+    s = content.assessment.readiness
+    weights = "; ".join(f"{c.name} {s.weights[c.id]:g}" for c in content.checklists())
+    return (f"A gap's priority is how far its rating falls short of {s.target} ({s.label(s.target)}), "
+            f"times the weight of its list: {weights}. {s.weights_reason}")
+
+
 def describe_score(score: ListScore) -> str:
     shown = "not rated yet" if score.score is None else f"{score.score:.0f}%"
     missing = f", {score.unrated} of {score.total} not rated" if score.unrated else ""
@@ -124,7 +132,7 @@ def to_markdown(content: Content, ratings: Ratings, title: str = "") -> str:
              "| Area | Score | Rated | Not rated |", "|---|---|---|---|"]
     lines += [f"| {s.name} | {'-' if s.score is None else f'{s.score:.0f}%'} | {s.rated} | {s.unrated} |"
               for s in result.scores]
-    lines += ["", "## Actions, most pressing first", ""]
+    lines += ["", "## Actions, most pressing first", "", weighting(content), ""]
     lines += [f"{a.rank}. {a.text}" for a in result.actions] or ["No gaps among the rated items."]
     for checklist in content.checklists():
         lines += ["", f"## {checklist.name}", ""]

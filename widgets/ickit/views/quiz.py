@@ -44,8 +44,10 @@ class QuestionBox(widgets.VBox):
         result = quiz.mark(self.question, self.chosen())
         verdict = "Correct." if result.correct else "Not yet."
         colour = "#1b7a3a" if result.correct else "#a3471b"
+        source = load_content().citation(self.question.source)
         self.feedback.value = (f'<div style="color:{colour}"><b>{verdict}</b></div>'
-                               + "".join(f"<div>{escape(f)}</div>" for f in result.feedback))
+                               + "".join(f"<div>{escape(f)}</div>" for f in result.feedback)
+                               + f"<div><small>Source: {escape(source)}</small></div>")
         self.on_marked(self.question.id, result.correct)
         return result
 

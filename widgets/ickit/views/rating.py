@@ -33,10 +33,12 @@ def rating_of(value: int) -> int | None:
 
 
 def scale_intro(scale: Scale, how: str) -> widgets.HTML:
-    """The scale's prompt, ``how`` (a sentence on how to answer) and every step with its meaning."""
+    """The scale's prompt, ``how`` (a sentence on how to answer), every step with its meaning, and
+    whose scale it is."""
     steps = "".join(f"<li><b>{p.value} {html.escape(p.label)}</b>: {html.escape(p.meaning)}</li>"
                     for p in scale.scale)
-    return widgets.HTML(f"<p>{html.escape(scale.prompt)} {html.escape(how)}</p><ul>{steps}</ul>")
+    return widgets.HTML(f"<p>{html.escape(scale.prompt)} {html.escape(how)}</p><ul>{steps}</ul>"
+                        f"<p><i>{html.escape(scale.note)}</i></p>")
 
 
 def on_upload(upload: widgets.FileUpload, load: Callable[[bytes], None]) -> Callable:

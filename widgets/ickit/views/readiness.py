@@ -128,7 +128,8 @@ class ReadinessView(widgets.VBox):
         overall = self.result.overall
         head = "Overall: not rated yet" if overall is None else f"Overall: {overall:.0f}%"
         return (f"<h4>{head}</h4><table class='ickit-table'>{rows}</table>"
-                f"<h4>Actions, most pressing first</h4>{actions}")
+                f"<h4>Actions, most pressing first</h4>"
+                f"<p><small>{html.escape(logic.weighting(self.content))}</small></p>{actions}")
 
 
 def readiness_view(content: Content | None = None) -> ReadinessView:

@@ -55,6 +55,7 @@ class StakeholderMapView(widgets.VBox):
         e = self.exercise
         return widgets.HTML(f"<h3>Whose integration is whose fragmentation?</h3>"
                             f"<p>{html.escape(e.fragmentation_prompt)}</p><p><b>{html.escape(e.voice_prompt)}</b></p>"
+                            f"<p><i>{html.escape(e.starter_note)}</i></p>"
                             f"<p>Pick a stakeholder to move it or change its notes, or pick {NEW} to add "
                             f"your own, then press Save.</p>")
 

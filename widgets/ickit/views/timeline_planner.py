@@ -166,7 +166,9 @@ class TimelinePlanner(widgets.VBox):
 
     def _show_summary(self) -> None:
         t = self.templates[self.template.value]
-        self.summary.value = f"<i>{html.escape(t.summary)}</i>"
+        after = f"; its length after {self.content.citation(t.based_on)}" if t.based_on else ""
+        self.summary.value = (f"<i>{html.escape(t.summary)}</i> "
+                              f"<small>– {html.escape(self.content.citation(t.source) + after)}</small>")
 
     # --- editing -----------------------------------------------------------------------------
 

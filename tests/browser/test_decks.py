@@ -84,7 +84,8 @@ def test_chart_draws_from_the_bundled_plotly(built, file_page):
 
 def test_speaker_view_opens_offline(built, file_page):
     open_deck(file_page, "five-laws.html")
-    file_page.evaluate("Reveal.slide(1, 0)")
+    file_page.evaluate("id => { const i = Reveal.getIndices(document.querySelector(`section[data-item='${id}']`));"
+                       " Reveal.slide(i.h, i.v); }", built.laws[0].id)
     with file_page.context.expect_page() as popup:
         file_page.keyboard.press("s")
     speaker = popup.value

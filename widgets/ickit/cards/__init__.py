@@ -9,7 +9,9 @@ environment autoescapes, so nothing here escapes by hand.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from html import unescape
 from html.parser import HTMLParser
 from typing import Literal, NamedTuple
 
@@ -73,7 +75,8 @@ def items(content: Content, *names: str, detail: Detail = "gist") -> list[Card]:
     for name in map(_section, names):
         for item_id in _ids(content, name):
             html = render(content, name, only=item_id, detail=detail)
-            found.append(Card(name, item_id, html, _Text.of(html)))
+            text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+            found.append(Card(name, item_id, html, text))
     return found
 
 
@@ -92,23 +95,6 @@ def _section(name: str) -> str:
 def _ids(content: Content, section: str) -> list[str]:
     value = getattr(content, section)
     return [x.id for x in value] if isinstance(value, list) else [value.id] if isinstance(value, BaseModel) else []
-
-
-class _Text(HTMLParser):
-    """The words a card shows, tags dropped."""
-
-    def __init__(self):
-        super().__init__()
-        self.parts: list[str] = []
-
-    def handle_data(self, data):
-        self.parts.append(data)
-
-    @classmethod
-    def of(cls, html: str) -> str:
-        parser = cls()
-        parser.feed(html)
-        return " ".join(" ".join(parser.parts).split())
 
 
 class _Markdown(HTMLParser):

@@ -106,16 +106,6 @@ def test_unknown_names_give_a_plain_message(content):
     assert cards.render(content, "integration-levels") == cards.render(content, "integration_levels")
 
 
-def test_markdown_form_has_the_same_cards_without_tags(content):
-    text = cards.markdown(content, "laws")
-    assert "<" not in text.replace("\\<", "")
-    for law in content.laws:
-        assert f"#### Law {law.number}: {law.name}" in text.replace("\\", "")
-    assert text.count("Source: ") == len(content.laws)
-    table = cards.markdown(content, "course")
-    assert table.startswith("| # | Part | Time | Notebook |\n|---|---|---|---|\n| 00 | Start here |")
-
-
 def test_items_give_each_card_with_its_text(content):
     found = cards.items(content, "lessons")
     assert [c.id for c in found] == [x.id for x in sorted(content.lessons, key=lambda x: x.number)]

@@ -3,6 +3,7 @@
 Notebooks, dashboards and slides all draw a section of ``data/`` through the macros of
 ``templates/cards.html.jinja2``, one per section and named as the section is in
 :class:`~ickit.content.schema.Content` (``laws``, ``integration_levels``, ``dimensions``...).
+``render`` gives a section's cards as HTML, ``items`` each item's card with its plain text.
 Every card ends with its source; a listed point from another source names its own. The Jinja
 environment autoescapes, so nothing here escapes by hand.
 """
@@ -12,7 +13,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from html import unescape
-from html.parser import HTMLParser
 from typing import Literal, NamedTuple
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -80,11 +80,6 @@ def items(content: Content, *names: str, detail: Detail = "gist") -> list[Card]:
     return found
 
 
-def markdown(content: Content, *names: str, only: str | None = None) -> str:
-    """The same cards as Markdown, for a notebook's Markdown cells."""
-    return _Markdown.of(render(content, *names, only=only))
-
-
 def _section(name: str) -> str:
     section = name.replace("-", "_")
     if section not in sections():
@@ -95,107 +90,3 @@ def _section(name: str) -> str:
 def _ids(content: Content, section: str) -> list[str]:
     value = getattr(content, section)
     return [x.id for x in value] if isinstance(value, list) else [value.id] if isinstance(value, BaseModel) else []
-
-
-class _Markdown(HTMLParser):
-    """Markdown for the few tags the card library writes: headings, paragraphs, lists, tables."""
-
-    HEADINGS = {"h2": "## ", "h3": "### ", "h4": "#### "}
-
-    def __init__(self):
-        super().__init__()
-        self.lines: list[str] = []
-        self.line, self.prefix = "", ""
-        self.lists: list[list] = []  # each open list: its tag and how many items it has had
-        self.spans: list[bool] = []  # each open span: whether it is a label (written bold)
-        self.rows: list[list[str]] = []
-        self.row: list[str] | None = None
-        self.code = False
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.HEADINGS:
-            self._flush(blank=True)
-            self.prefix = self.HEADINGS[tag]
-        elif tag in ("p", "div"):
-            self._flush(blank=not self.lists)
-        elif tag in ("ul", "ol"):
-            self._flush(blank=not self.lists)
-            self.lists.append([tag, 0])
-        elif tag == "li":
-            self._flush()
-            self.lists[-1][1] += 1
-            kind, n = self.lists[-1]
-            self.prefix = "  " * (len(self.lists) - 1) + ("- " if kind == "ul" else f"{n}. ")
-        elif tag == "tr":
-            self.row = []
-        elif tag in ("td", "th") and self.row is not None:
-            self.row.append("")
-        elif tag == "span":
-            self.spans.append(("class", "label") in attrs)
-            self._bold(self.spans[-1])
-        elif tag in ("strong", "b"):
-            self._bold(True)
-        elif tag == "code":
-            self.handle_data("`", raw=True)
-            self.code = True
-
-    def handle_endtag(self, tag):
-        if tag in self.HEADINGS or tag in ("p", "div"):
-            self._flush(blank=not self.lists)
-        elif tag in ("ul", "ol"):
-            self._flush()
-            self.lists.pop()
-            if not self.lists:
-                self._blank()
-        elif tag == "li":
-            self._flush()
-        elif tag == "tr" and self.row is not None:
-            self.rows.append(self.row)
-            self.row = None
-        elif tag == "table":
-            self._flush(blank=True)
-            for n, row in enumerate(self.rows):
-                self.lines.append("| " + " | ".join(" ".join(c.split()) for c in row) + " |")
-                if n == 0:
-                    self.lines.append("|" + "---|" * len(row))
-            self.rows = []
-            self._blank()
-        elif tag == "span" and self.spans:
-            self._bold(self.spans.pop())
-        elif tag in ("strong", "b"):
-            self._bold(True)
-        elif tag == "code":
-            self.code = False
-            self.handle_data("`", raw=True)
-
-    def handle_data(self, data, raw=False):
-        for ch in "" if raw or self.code else "\\*_`[]<>|":
-            data = data.replace(ch, "\\" + ch)
-        if self.row is None:
-            self.line += data
-        elif self.row:
-            self.row[-1] += data
-
-    def _bold(self, on: bool):
-        if on:
-            self.line += "**"
-
-    def _flush(self, blank: bool = False):
-        text = " ".join(self.line.split())
-        if text:
-            self.lines.append(self.prefix + text)
-            self.prefix = ""
-        self.line = ""
-        if blank:
-            self._blank()
-
-    def _blank(self):
-        if self.lines and self.lines[-1] != "":
-            self.lines.append("")
-
-    @classmethod
-    def of(cls, html: str) -> str:
-        parser = cls()
-        parser.feed(html)
-        parser._flush()
-        return "\n".join(parser.lines).strip() + "\n"

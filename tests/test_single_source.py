@@ -43,10 +43,10 @@ def test_a_dimension_added_to_the_data_is_a_card(content):
 
 def test_routes_use_the_stage_labels(content):
     """Notebooks and slides draw a route with one macro, from the stages' labels."""
-    from ickit.materials.render import render
+    from ickit.materials.decks import deck_html, deck_pages
     labels = {s.id: s.label for s in content.team_choice.stages}
-    deck = render("deck.html.jinja2", content, deck=content.by_id("decks")["integrated-teams"],
-                  charts={}, vendor="v", plotly_js="p.js")
+    teams = content.by_id("decks")["integrated-teams"]
+    deck = deck_html(content, teams.title, deck_pages(content, teams))  # in each diagram's text
     for html in (cards.render(content, "team_process_models"), deck):
         text = re.sub(r"<[^>]+>", "", html)
         for m in content.team_process_models:

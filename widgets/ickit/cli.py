@@ -190,15 +190,29 @@ def course_sheet(args: argparse.Namespace) -> int:
 
 
 def slides(args: argparse.Namespace) -> int:
-    from .materials import PdfUnavailable, build_all, default_slides_dir  # loads plotly
+    from .materials import (Details, PdfUnavailable, build_all,  # loads plotly
+                            default_slides_dir, join_address)
 
+    content = load_content(args.data)
     out = args.out or default_slides_dir()
+    plans = [w.id for w in content.workshops]
+    given = [f"--{name}" for name in ("trainer", "organisation", "date", "join") if getattr(args, name)]
     try:
-        written = build_all(load_content(args.data), out, pdf=not args.no_pdf)
-    except PdfUnavailable as err:
+        if given and not args.plan:
+            raise KitInputError(f"{' and '.join(given)} {'is' if len(given) == 1 else 'are'} for one "
+                                f"workshop: say which with --plan ({' or '.join(plans)})")
+        if args.plan and args.plan not in plans:
+            raise KitInputError(f"there is no plan {args.plan!r}; the plans are {' and '.join(plans)}")
+        details = Details(args.trainer.strip(), args.organisation.strip(), args.date.strip(),
+                          join_address(args.join) if args.join else "")
+        written = build_all(content, out, pdf=not args.no_pdf, details={args.plan: details} if args.plan else {})
+    except (KitInputError, PdfUnavailable) as err:
         print(f"ickit slides: {err}", file=sys.stderr)
         return 2
     print(f"ickit: wrote {len(written)} file(s) into {out}; open {out / 'index.html'} in a browser")
+    if args.plan:
+        pdf = "" if args.no_pdf else f" (as a PDF: {out / 'pdf' / f'workshop-{args.plan}.pdf'})"
+        print(f"ickit: the workshop as one deck: {out / f'workshop-{args.plan}.html'}{pdf}")
     return 0
 
 
@@ -266,9 +280,17 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("code")
     rooms_option(q)
     q.set_defaults(run=room_delete)
-    p = sub.add_parser("slides", help="build the decks, trainer guide and handouts into slides/")
+    p = sub.add_parser("slides", help="build the decks, workshops, trainer guide and handouts into slides/")
     p.add_argument("--out", type=Path, default=None, help="where to write (default: the kit's slides/)")
-    p.add_argument("--no-pdf", action="store_true", help="skip the PDFs (guide and handouts)")
+    p.add_argument("--no-pdf", action="store_true", help="skip the PDFs (guide, handouts and decks)")
+    p.add_argument("--plan", metavar="ID", help="the workshop plan the details below are for "
+                   "(half-day or full-day: the ids in data/workshops.yaml)")
+    p.add_argument("--trainer", default="", metavar="NAME", help="your name, on the title slide")
+    p.add_argument("--organisation", default="", metavar="ORG", help="your organisation, on the title slide")
+    p.add_argument("--date", default="", help="the date of the session, on the title slide")
+    p.add_argument("--join", default="", metavar="URL",
+                   help="the address `ickit serve --public` printed (HOST replaced): each activity "
+                        "slide then shows its dashboard's address and a QR code")
     p.set_defaults(run=slides)
     return parser
 

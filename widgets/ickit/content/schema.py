@@ -34,7 +34,7 @@ from .models import (
     Timescale,
 )
 from .notebooks import Notebooks
-from .workshops import Deck, Workshops
+from .workshops import Decks, Workshops
 from .plans import Plans
 from .rooms import Rooms
 from .simulations import Simulations, StakeholderMapContent
@@ -74,7 +74,7 @@ class Content(Strict):
     shared_values: Argument
     panel_themes: list[PanelTheme]
     dashboards: list[Dashboard]
-    decks: list[Deck]
+    decks: Decks  # after the sections its groups pick items from
     workshops: Workshops  # after the sections it refers to
     simulations: Simulations
     stakeholder_map: StakeholderMapContent

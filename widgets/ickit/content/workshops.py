@@ -1,9 +1,9 @@
 """Trainer materials as data: the slide decks' groups with facilitation prompts, and workshop plans.
 
-A deck is a sequence of slide groups; each group shows one section of the content, with the minutes
-it takes and the prompt the trainer reads in the speaker notes. A workshop is a timed sequence of
-blocks; each block may present a deck, open a dashboard and ask the laws' and lessons' questions
-(named by id, never retyped).
+A deck is a sequence of slide groups; each group shows one section of the content (or some of its
+items, named by id), with the minutes it takes and the prompt the trainer reads in the speaker
+notes. A workshop is a timed sequence of blocks; each block may present a deck, open a dashboard,
+hand out printed sheets and ask the laws' and lessons' questions (all named by id, never retyped).
 """
 
 from __future__ import annotations
@@ -14,16 +14,22 @@ from pydantic import AfterValidator, Field, ValidationInfo, model_validator
 
 from .models import Item, Slug, Strict, Text
 
-# The content sections a slide group can show: each has a macro in ickit/materials/templates.
+# What a slide group can show: each has a builder in ickit/materials/sections.py.
 DeckSection = Literal[
     "systemic_questions", "shared_values", "panel_themes",
     "laws_commentary", "laws", "integration_levels", "leutz_reflections",
-    "lessons", "lessons_thread",
-    "outcomes", "dimensions",
+    "lessons", "lessons_thread", "lessons_check_scale",
+    "outcomes", "dimensions", "readiness_scale",
+    "leadership_styles", "boundary_spanner_roles", "boundary_spanner_attributes",
+    "leadership_components",
+    "culture_sources", "culture_layers", "melting_pot_question", "one_kettle_test",
+    "culture_enablers", "culture_hindrances",
     "team_dimensions", "team_process_models", "team_management_types",
     "team_management_principle", "team_recommendations", "co_location",
     "timescales",
 ]
+# The printed handouts `ickit slides` writes (ickit/materials/handouts.py), by file name.
+Handout = Literal["six-dimensions-checklist", "ten-lessons-check", "team-models", "law-summaries"]
 Minutes = Annotated[int, Field(ge=1, le=480)]
 Clock = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 NotebookStem = Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
@@ -33,8 +39,11 @@ class SlideGroup(Strict):
     id: Slug
     title: Text
     shows: DeckSection
+    items: list[Slug] | None = Field(None, description="only these items of the section, in this order")
+    overview: Literal["none", "first", "only"] = Field(
+        "none", description="a slide listing the items' names: before their own slides, or instead")
     minutes: Minutes
-    prompt: Text = Field(description="the facilitation prompt shown in the speaker notes")
+    prompt: Text = Field(description="the facilitation prompt, in the notes of the group's first slide")
 
 
 class Deck(Item):
@@ -48,14 +57,50 @@ class Deck(Item):
         return sum(g.minutes for g in self.groups)
 
 
+# The sections, lists of items with ids, whose items a group may pick (``items``).
+PICKABLE = frozenset({"systemic_questions", "panel_themes", "laws", "integration_levels",
+                      "leutz_reflections", "lessons", "dimensions", "leadership_styles",
+                      "boundary_spanner_roles", "team_dimensions", "team_process_models",
+                      "team_management_types"})
+
+
+def _check_group_items(decks: list[Deck], info: ValidationInfo) -> list[Deck]:
+    """A group's ``items`` are ids in the section it shows, and only lists of items can be picked
+    (a section that failed its own validation is not there to check against, and is reported)."""
+    problems = []
+    for d in decks:
+        for g in d.groups:
+            where = f"deck {d.id!r}, group {g.id!r}"
+            if g.items is not None and g.shows not in PICKABLE:
+                problems.append(f"{where}: the section {g.shows!r} has no items to pick")
+            elif g.items is not None and g.shows in info.data:
+                known = [i.id for i in info.data[g.shows]]
+                problems += [f"{where}: {i!r} is not an item of {g.shows!r}" for i in g.items if i not in known]
+    if problems:
+        raise ValueError("; ".join(problems))
+    return decks
+
+
+Decks = Annotated[list[Deck], AfterValidator(_check_group_items)]
+
+
 class Block(Strict):
     id: Slug
     title: Text
     minutes: Minutes
-    activity: Text
+    kind: Literal["activity", "break", "close"] = "activity"
+    activity: Text = Field(description="what people do; its first sentence is shown on the slide")
     deck: Slug | None = None
     dashboard: NotebookStem | None = Field(None, description="a notebook in notebooks/dashboards/")
+    paper: Text | None = Field(None, description="how to run the activity without the dashboard")
+    handouts: list[Handout] = Field(default_factory=list, description="one copy per participant")
     questions: list[Slug] = Field(default_factory=list, description="ids of laws or lessons")
+
+    @model_validator(mode="after")
+    def _paper_for_every_dashboard(self) -> "Block":
+        if self.dashboard and not self.paper:
+            raise ValueError("a block that opens a dashboard needs a paper fallback ('paper')")
+        return self
 
 
 class Workshop(Item):
@@ -64,6 +109,7 @@ class Workshop(Item):
     minutes: Minutes
     purpose: Text
     takeaways: list[Text] = Field(min_length=1)
+    materials: list[Text] = Field(min_length=1, description="what the room needs besides print")
     blocks: list[Block] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -1,4 +1,5 @@
-"""``ickit slides``: build every deck, the run sheet, the trainer guide and the handouts."""
+"""``ickit slides``: build every deck, both workshops, the index, the trainer guide and the
+handouts, and a PDF of each deck and workshop."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from pathlib import Path
 
 from ..content import Content
 from .decks import build_decks
-from .guide import build_guide
+from .guide import build_guide, build_index
 from .handouts import build_handouts
+from .pdf import chromium, print_pages
+from .workshop import Details, build_workshops
 
 
 def default_slides_dir() -> Path:
@@ -16,13 +19,21 @@ def default_slides_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "slides"
 
 
-def build_all(content: Content, out: Path, pdf: bool = True) -> list[Path]:
-    """Write everything into ``out`` (the kit's ``slides/``); return the files written."""
+def build_all(content: Content, out: Path, pdf: bool = True,
+              details: dict[str, Details] | None = None) -> list[Path]:
+    """Write everything into ``out`` (the kit's ``slides/``); return the files written.
+    ``details`` gives a trainer's details and join address for the workshops it names."""
     vendor = default_slides_dir() / "vendor"
     if out.resolve() != vendor.parent:
         shutil.copytree(vendor, out / "vendor", dirs_exist_ok=True)  # decks link vendor/ beside them
-    written = build_decks(content, out)
+    decks = build_decks(content, out)
+    workshops = build_workshops(content, out, details or {})
+    written = [*decks, *workshops, build_index(content, out, pdf)]
+    if pdf:
+        chromium()  # found before the slower work, or the command says at once what to install
     written += build_guide(content, out, pdf=pdf)
     if pdf:
         written += build_handouts(content, out / "handouts")
+        written += print_pages({page: out / "pdf" / f"{page.stem}.pdf"
+                                for page in [*decks, *workshops] if page.suffix == ".html"})
     return written

@@ -2,28 +2,37 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-
-from typing import Callable
+from typing import Callable, get_args
 
 from ..content import Content
+from ..content.workshops import Handout
 from ..logic.words import number_word
 from .pdf import to_pdf
 from .render import render, write
 
-# file name -> (template, title from the content: counts follow the data)
-HANDOUTS: dict[str, tuple[str, Callable[[Content], str]]] = {
-    "six-dimensions-checklist": ("handout_dimensions.html.jinja2",
-                                 lambda c: f"The {number_word(c.dimensions)} dimensions: a checklist"),
-    "ten-lessons-check": ("handout_lessons.html.jinja2",
-                          lambda c: f"The {number_word(c.lessons)} lessons: a check for your partnership"),
-    "team-models": ("handout_teams.html.jinja2", lambda c: "Integrated teams: models and management"),
-    "law-summaries": ("handout_laws.html.jinja2", lambda c: f"The {number_word(c.laws)} laws of integration"),
+
+@dataclass(frozen=True)
+class Sheet:
+    template: str
+    title: Callable[[Content], str]  # from the content, so counts follow the data
+    pages: int  # the printed length it is laid out for, sides of A4
+
+
+HANDOUTS: dict[str, Sheet] = {
+    "six-dimensions-checklist": Sheet("handout_dimensions.html.jinja2",
+                                      lambda c: f"The {number_word(c.dimensions)} dimensions: a checklist", 2),
+    "ten-lessons-check": Sheet("handout_lessons.html.jinja2",
+                               lambda c: f"The {number_word(c.lessons)} lessons: a check for your partnership", 2),
+    "team-models": Sheet("handout_teams.html.jinja2", lambda c: "Integrated teams: models and management", 2),
+    "law-summaries": Sheet("handout_laws.html.jinja2", lambda c: f"The {number_word(c.laws)} laws of integration", 2),
 }
+assert set(HANDOUTS) == set(get_args(Handout))  # the names workshop blocks may hand out
 
 
 def build_handouts(content: Content, out: Path) -> list[Path]:
     """Write ``<name>.pdf`` for every handout into ``out``."""
     return [write(out / f"{name}.pdf",
-                  to_pdf(render(template, content, title=title(content), vendor="../vendor"), out))
-            for name, (template, title) in HANDOUTS.items()]
+                  to_pdf(render(sheet.template, content, title=sheet.title(content), vendor="../vendor"), out))
+            for name, sheet in HANDOUTS.items()]

@@ -21,15 +21,15 @@ def environment() -> Environment:
 
 
 def render(template: str, content: Content, **values) -> str:
-    """Render ``template`` with the content and a ``cite`` helper for source keys."""
-    return environment().get_template(template).render(
-        content=content, cite=lambda key: content.source(key).short(), **values)
+    """Render ``template`` with the content and ``cite``, a source key's citation as learners read
+    it (``Content.citation``)."""
+    return environment().get_template(template).render(content=content, cite=content.citation, **values)
 
 
-def clock(start: str, minutes: int) -> str:
-    """``09:30`` plus ``minutes``, as ``HH:MM``."""
+def clock(start: str, minutes: float) -> str:
+    """``09:30`` plus ``minutes`` (to the nearest minute, a half rounding up), as ``HH:MM``."""
     hours, mins = map(int, start.split(":"))
-    total = hours * 60 + mins + minutes
+    total = hours * 60 + mins + int(minutes + 0.5)
     return f"{total // 60 % 24:02d}:{total % 60:02d}"
 
 

@@ -1,5 +1,6 @@
 """Live decks: each dashboard a workshop block uses runs as reveal.js slides under `ickit serve`
-(`?template=ickit-reveal`), offline, with its widgets and charts rendered and the slides navigable."""
+(`?template=ickit-reveal`), offline, with its widgets and charts rendered and every slide reached
+by the arrow keys."""
 
 import filecmp
 from pathlib import Path
@@ -30,6 +31,12 @@ def test_dashboard_runs_as_live_slides(dashboard, page, voila_server):
     assert "Error displaying widget" not in page.inner_text("body")
     total = page.evaluate("Reveal.getTotalSlides()")
     assert total >= 2
+    seen = [page.evaluate("Reveal.getIndices().h")]
+    for _ in range(total - 1):  # the arrow keys reach every slide, in order
+        page.keyboard.press("ArrowRight")
+        seen.append(page.evaluate("Reveal.getIndices().h"))
+    assert seen == list(range(total))
+    page.keyboard.press("Home")
     page.keyboard.press("End")
     assert page.evaluate("Reveal.getIndices().h") == total - 1
     assert page.locator(".reveal .slides > section.present .jupyter-widgets").count() > 0

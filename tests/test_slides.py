@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
-from pydantic import BaseModel
-
 from ickit.cli import main
 from ickit.content.workshops import DeckSection, Handout
 from ickit.materials import build_all, default_slides_dir
@@ -16,6 +14,7 @@ from ickit.materials.handouts import HANDOUTS
 from ickit.materials.sections import SECTIONS
 from ickit.materials.slide import BUDGET, Entry, leading, listing
 from ickit.materials.workshop import Details, dashboard_address
+from test_cards import items_with_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 SLIDES = ROOT / "slides"
@@ -143,17 +142,9 @@ def sources_by_id(content) -> dict[str, set[str]]:
     """Every item's id in the content with the short citations of its source (ids repeat across
     sections, so each id maps to all of them)."""
     found: dict[str, set[str]] = {}
-
-    def walk(node):
-        if isinstance(node, BaseModel):
-            if "id" in type(node).model_fields and "source" in type(node).model_fields:
-                found.setdefault(node.id, set()).add(content.source(node.source).short())
-            for name in type(node).model_fields:
-                walk(getattr(node, name))
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
-    walk(content)
+    for section in type(content).model_fields:
+        for item_id, item in items_with_sources(getattr(content, section)).items():
+            found.setdefault(item_id, set()).add(content.source(item.source).short())
     return found
 
 

@@ -40,8 +40,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "widgets"))
 
 from ickit.content import clear_cache, load_content  # noqa: E402
-from ickit.serve import (DASHBOARD_DIR, ServeOptions, cells_without_outputs,  # noqa: E402
-                         kernel_budget, run_voila, server_env, voila_config)
+from ickit.serve import (DASHBOARD_DIR, ServeOptions, kernel_budget, run_voila,  # noqa: E402
+                         server_env, voila_config)
+from ickit.upstream import cells_without_outputs, outside_checked  # noqa: E402
 
 BLANK = "blank.ipynb"
 PAGE_REFILL_DELAY = 24 * 3600  # seconds: longer than any run
@@ -394,6 +395,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    if problems := outside_checked():  # the ready line and the page checks would not hold
+        sys.exit("\n".join(problems))
 
     full, cached = content_load_ms()
     print(f"content: full load of data/ {full:.1f} ms (target < 50 ms), cached {cached:.3f} ms")

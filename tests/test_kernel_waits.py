@@ -8,7 +8,8 @@ import pytest
 from jupyter_client.channels import AsyncZMQSocketChannel
 
 from ickit import kernel_waits, serve
-from ickit.kernel_waits import bound_kernel_waits, in_steps
+from ickit.kernel_waits import in_steps
+from ickit.upstream import bound_kernel_waits
 
 
 class LostWakeUp:

@@ -20,10 +20,10 @@ from ickit.serve import (
     preheated,
     server_env,
     announce_when_warm,
-    cells_without_outputs,
     voila_config,
     warm,
 )
+from ickit.upstream import cells_without_outputs
 
 TEMPLATE = TEMPLATE_ROOT / "voila" / "templates" / "ickit"
 

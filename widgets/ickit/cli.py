@@ -14,6 +14,7 @@ from .content.summary import summarise
 from .errors import KitInputError
 from .serve import (DASHBOARD_DIR, ServeError, ServeOptions, in_use, join_server, kernel_budget,
                     landing_url, pool_sizes, prepare_rooms, preheated, serve, with_token)
+from .upstream import UncheckedVersion, require_checked
 
 
 def check(args: argparse.Namespace) -> int:
@@ -42,6 +43,7 @@ def serve_seminar(args: argparse.Namespace) -> int:
                                       refill_delay=args.refill_delay, rooms=args.rooms or "",
                                       public_url=args.public_url or "", token=args.token or ""))
     try:
+        require_checked()
         join = join_server(options)
         rooms, purged = prepare_rooms(options, content, join)
         kernels = preheated(pool_sizes(options.expect, in_use(content, options.dashboards),
@@ -59,7 +61,7 @@ def serve_seminar(args: argparse.Namespace) -> int:
         print(f"ickit: workshop rooms are kept in {shown_store(rooms)}{gone}; participants join at "
               f"{join.base}")
         serve(options, content, rooms, join)
-    except ServeError as err:
+    except (ServeError, UncheckedVersion) as err:
         print(f"ickit serve: {err}", file=sys.stderr)
         return 2
     return 0

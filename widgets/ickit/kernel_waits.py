@@ -8,7 +8,8 @@ three visitors opening a dashboard at once on fresh kernels, 13 pages in 237 sta
 guard and none in 576 with it (105 with this module, the rest with a first version that looked
 again every second). A poll with a timeout checks the socket again when the
 timeout ends, so waiting in steps of :data:`STEP_SECONDS` turns a lost wake-up into a delay of at
-most one step. ``bench/cold_renders.py`` measures it.
+most one step. ``bench/cold_renders.py`` measures it. ``ickit.upstream.bound_kernel_waits`` puts
+the steps into ``jupyter_client``.
 """
 
 from __future__ import annotations
@@ -16,18 +17,6 @@ from __future__ import annotations
 import time
 
 STEP_SECONDS = 0.5
-
-
-def bound_kernel_waits() -> None:
-    """Make every asyncio kernel-client wait in ``jupyter_client`` re-check its socket each step.
-
-    Call it in the server process before Voila starts; calling it again changes nothing.
-    """
-    from jupyter_client.channels import AsyncZMQSocketChannel
-
-    if getattr(AsyncZMQSocketChannel.get_msg, "in_steps", False):
-        return
-    AsyncZMQSocketChannel.get_msg = in_steps(AsyncZMQSocketChannel.get_msg)
 
 
 def in_steps(get_msg):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import secrets
 import socket
 import tempfile
@@ -19,9 +18,10 @@ from pathlib import Path
 from traitlets.config import Config
 
 from .content import Content
-from .kernel_waits import bound_kernel_waits
 from .logic.room_links import BASE_SETTING, Server
 from .logic.room_store import StoreUnavailable, default_location, is_postgres, open_store
+from .upstream import (bound_kernel_waits, cells_without_outputs, pool_render, rendered_page,
+                       voila_pools)
 
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATE_ROOT = PACKAGE / "share"  # holds voila/templates/ickit, found through JUPYTER_PATH
@@ -33,10 +33,6 @@ DENIED_EXTENSIONS = ["jupyterlab-plotly"]
 DASHBOARD_DIR = PACKAGE.parents[1] / "notebooks" / "dashboards"
 KERNEL_MB = 150  # what one preheated dashboard kernel may take, with room to spare
 IOPUB_TIMEOUT_SECONDS = 120
-# a code cell on a rendered page that came without its outputs (nbconvert's lab markup, which
-# Voila's templates and the kit's use)
-CELL_WITHOUT_OUTPUTS = re.compile(
-    r'<div\b[^>]*\bclass="(?=[^"]*\bjp-CodeCell\b)[^"]*\bjp-mod-noOutputs\b')
 CULL_IDLE_SECONDS = 15 * 60
 CULL_INTERVAL_SECONDS = 60
 
@@ -253,9 +249,8 @@ def run_voila(config: Config, root: Path, data: Path | None = None, rooms: str |
     os.environ.update(server_env(data, rooms, join))
     app = Voila.instance(config=config)
     app.initialize(argv=[str(root)])
-    # the kernel manager exists once the server runs; its pools are Voila 0.5's
-    IOLoop.current().add_callback(
-        lambda: announce_when_warm(getattr(app.kernel_manager, "_pools", {})))
+    # the kernel manager exists once the server runs
+    IOLoop.current().add_callback(lambda: announce_when_warm(voila_pools(app)))
     app.start()
 
 
@@ -263,42 +258,27 @@ def warm(started: list[tuple[str, object]]) -> tuple[int, list[tuple[str, BaseEx
     """``(drawn, failures)`` once every kernel in ``started`` has rendered its dashboard or failed
     to, each failure as ``(notebook, error)``; ``None`` while any is still starting or rendering.
 
-    ``started`` pairs each notebook with one of Voila's pool tasks, which starts a kernel and
-    gives a dict whose ``"task"`` renders the notebook on it (giving the page's HTML in pieces,
-    and the rest of the rendering). A page without the outputs of one of its cells is a failure.
+    ``started`` pairs each notebook with one of Voila's pool items (``ickit.upstream``), which
+    starts a kernel and renders the notebook on it. A page without the outputs of one of its
+    cells is a failure.
     """
     drawn, failures = 0, []
     for notebook, item in started:
         if not item.done():
             return None
         failed = RuntimeError("cancelled") if item.cancelled() else item.exception()
-        render = None if failed else item.result()["task"]
+        render = None if failed else pool_render(item)
         if render is not None and not render.done():
             return None
         if render is not None:
             failed = RuntimeError("cancelled") if render.cancelled() else render.exception()
-            if not failed and (empty := cells_without_outputs(_page(render.result()))):
+            if not failed and (empty := cells_without_outputs(rendered_page(render.result()))):
                 failed = RuntimeError(f"the page came without the outputs of {empty} cell(s)")
         if failed:
             failures.append((notebook, failed))
         else:
             drawn += 1
     return drawn, failures
-
-
-def cells_without_outputs(page: str) -> int:
-    """How many code cells of a rendered dashboard page have no outputs: every code cell of a
-    dashboard shows something (a test holds them to it), so each one is a part of the dashboard
-    missing. A cell that kept some of its outputs is not counted."""
-    return len(CELL_WITHOUT_OUTPUTS.findall(page))
-
-
-def _page(rendered) -> str:
-    """The HTML of a rendering's result: Voila 0.5 gives ``(snippets, rest)``; anything else is
-    not checked."""
-    if isinstance(rendered, tuple) and rendered and isinstance(rendered[0], list):
-        return "".join(map(str, rendered[0]))
-    return ""
 
 
 def announce_when_warm(pools: dict[str, list], every_s: float = 1.0,
@@ -321,7 +301,7 @@ def announce_when_warm(pools: dict[str, list], every_s: float = 1.0,
                 said = time.monotonic()
                 done = sum(1 for _, item in started if item.done()
                            and not item.cancelled() and not item.exception()
-                           and item.result()["task"].done())
+                           and pool_render(item).done())
                 print(f"ickit: still drawing: {done} of {len(started)} kernel(s) ready after "
                       f"{said - began:.0f} s", flush=True)
             return

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import json
-import pkgutil
+
+from ..upstream import plotly_template_text
 
 DEFAULT_TEMPLATE = "plotly"  # what go.Figure applies when a figure names no template
 
@@ -21,6 +22,4 @@ def plotly_template(name: str = DEFAULT_TEMPLATE) -> dict:
     return json.loads(_template_text(name))
 
 
-@functools.lru_cache(maxsize=None)
-def _template_text(name: str) -> str:
-    return pkgutil.get_data("plotly", f"package_data/templates/{name}.json").decode("utf-8")
+_template_text = functools.lru_cache(maxsize=None)(plotly_template_text)

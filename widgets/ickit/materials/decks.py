@@ -5,10 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import plotly
-
 from ..content import Content
 from ..content.workshops import Deck
+from ..upstream import plotly_js_file
 from .pages import Page, Segment, paginate
 from .render import render, write
 from .sections import slides_for
@@ -55,7 +54,7 @@ def whole(minutes: float) -> int:
 
 def copy_plotly_js(target: Path) -> Path:
     """plotly.js from the installed plotly package, so the decks' charts need no network."""
-    source = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    source = plotly_js_file()
     if not target.exists() or target.stat().st_size != source.stat().st_size:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)

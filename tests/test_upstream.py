@@ -1,0 +1,163 @@
+"""The kit's contacts with other packages' internals (``ickit.upstream``): the installed packages
+are the checked ones, the dependency files cap them to that, ``ickit serve`` refuses others, and
+each contact still holds in the installed package. (Also tried elsewhere: the page markup
+nbconvert gives, in test_serve.py; Voila's pools end to end, by every browser test, which waits
+for the ready line.)"""
+
+import asyncio
+import inspect
+import json
+import tomllib
+from importlib import metadata
+from pathlib import Path
+from queue import Empty
+
+import pytest
+
+from ickit import cli, upstream
+from ickit.upstream import CHECKED, CONTACTS, FRONT_END_PLOTLY_JS, Checked, outside_checked
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def installed_but(package: str, version: str):
+    """``metadata.version`` as if ``version`` of ``package`` were installed."""
+    real = metadata.version
+    return lambda name: version if name == package else real(name)
+
+
+def test_the_installed_packages_are_the_checked_ones():
+    assert outside_checked() == []
+
+
+def test_pyproject_caps_each_package_to_its_checked_range():
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    for checked in CHECKED.values():
+        assert f"{checked.package}{checked.spec}" in declared, checked.package
+    # environment.yml agrees with pyproject.toml: test_environment.py
+
+
+def test_every_contact_is_with_a_checked_package_and_every_checked_package_is_contacted():
+    assert {c.package for c in CONTACTS} == set(CHECKED)
+
+
+@pytest.mark.parametrize("version, inside", [
+    ("0.5.13", True), ("0.5.13.post1", True), ("0.5.12", False), ("0.5.14", False),
+    ("0.5.14rc1", False), ("0.6.0", False), ("1.0", False)])
+def test_a_range_holds_from_its_low_end_up_to_the_first_version_not_checked(version, inside):
+    assert Checked("voila", "0.5.13", "0.5.14", "").holds(version) is inside
+
+
+def test_minor_ranges_compare_numbers_not_text():
+    jupyter_client = Checked("jupyter_client", "8.0", "8.11", "")
+    assert jupyter_client.holds("8.10.0") and jupyter_client.holds("8.0.0")
+    assert not jupyter_client.holds("8.11.0") and not jupyter_client.holds("9.0")
+
+
+def test_a_version_outside_its_range_is_named_with_what_to_check():
+    (problem,) = outside_checked(installed_but("voila", "0.6.0"))
+    assert problem.startswith("voila 0.6.0 is installed, but the kit was checked with "
+                              "voila>=0.5.13,<0.5.14 only")
+    assert "VoilaKernelManager._pools" in problem and "widgets/ickit/upstream.py" in problem
+
+
+def test_a_missing_package_is_named():
+    def version(name):
+        if name == "nbconvert":
+            raise metadata.PackageNotFoundError(name)
+        return metadata.version(name)
+
+    assert outside_checked(version) == ["nbconvert is not installed (the kit needs "
+                                        "nbconvert>=7.16,<7.18)"]
+
+
+def test_serve_stops_at_start_outside_the_checked_range(monkeypatch, capsys):
+    launched = []
+    monkeypatch.setattr(cli, "serve", lambda options, content: launched.append(options))
+    monkeypatch.setattr(metadata, "version", installed_but("plotly", "7.2.0"))
+    assert cli.main(["serve", "--no-browser"]) == 2
+    out, err = capsys.readouterr()
+    assert err.startswith("ickit serve: plotly 7.2.0 is installed, but the kit was checked with "
+                          "plotly>=7.1,<7.2 only")
+    assert "Traceback" not in err and "serving" not in out and launched == []
+
+
+# --- each contact, tried against the installed package ------------------------------------------
+
+def test_jupyter_client_get_msg_waits_for_a_timeout_then_raises_empty(run_async):
+    import zmq
+    import zmq.asyncio
+    from jupyter_client.channels import AsyncZMQSocketChannel
+    from jupyter_client.session import Session
+
+    assert list(inspect.signature(AsyncZMQSocketChannel.get_msg).parameters) == ["self", "timeout"]
+
+    async def wait():
+        context = zmq.asyncio.Context()
+        socket = context.socket(zmq.DEALER)
+        try:
+            return await AsyncZMQSocketChannel(socket, Session()).get_msg(0.01)
+        finally:
+            socket.close(0)
+            context.term()
+
+    with pytest.raises(Empty):
+        run_async(wait())
+
+
+def test_voilas_pools_are_where_and_as_the_kit_reads_them(tmp_path):
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+    from traitlets import Unicode
+    from traitlets.config import Configurable
+    from voila.notebook_renderer import NotebookRenderer
+    from voila.voila_kernel_manager import voila_kernel_manager_factory
+
+    class App(Configurable):
+        root_dir = Unicode(str(tmp_path))
+        notebook_path = None
+
+    app = App()
+    app.kernel_manager = voila_kernel_manager_factory(AsyncMappingKernelManager, True, 0)(
+        parent=app)
+    assert upstream.voila_pools(app) is app.kernel_manager._pools == {}
+    # a pool item gives {"task": ...}, whose rendering gives (HTML snippets, the rest)
+    assert '"task": task' in inspect.getsource(type(app.kernel_manager)._initialize)
+    assert "return rendered, generator" in inspect.getsource(
+        NotebookRenderer.generate_content_hybrid)
+
+
+def test_pool_items_and_renderings_read_as_voila_gives_them(run_async):
+    async def read():
+        loop = asyncio.get_running_loop()
+        render, item = loop.create_future(), loop.create_future()
+        item.set_result({"task": render, "renderer": None, "kernel_id": "k"})
+        render.set_result((["<p>", "cells</p>"], None))
+        return upstream.rendered_page(upstream.pool_render(item).result())
+
+    assert run_async(read()) == "<p>cells</p>"
+    assert upstream.rendered_page("<html>") == ""  # another shape: not checked
+
+
+def test_voila_shows_rendered_cells_by_clearing_its_style():
+    from jupyter_core.paths import jupyter_path
+
+    macro = next(Path(p) / "voila_setup.macro.html.j2"
+                 for p in jupyter_path("voila", "templates", "base")
+                 if (Path(p) / "voila_setup.macro.html.j2").is_file())
+    script = macro.read_text(encoding="utf-8")
+    assert 'el = document.getElementById("rendered_cells");' in script
+    assert "el.style.display = '';" in script
+
+
+def test_plotlys_package_data_is_where_the_kit_reads_it():
+    assert set(json.loads(upstream.plotly_template_text("plotly_white"))) >= {"data", "layout"}
+    assert upstream.plotly_js_file().stat().st_size > 1_000_000
+
+
+def test_the_chart_widgets_plotly_js_is_the_minor_version_plotly_writes_for():
+    from plotly.offline import get_plotlyjs_version
+
+    lock = json.loads((ROOT / "widgets" / "labextension" / "package-lock.json").read_text())
+    assert lock["packages"]["node_modules/plotly.js"]["version"] == FRONT_END_PLOTLY_JS
+    assert get_plotlyjs_version().split(".")[:2] == FRONT_END_PLOTLY_JS.split(".")[:2], \
+        get_plotlyjs_version()

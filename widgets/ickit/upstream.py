@@ -1,0 +1,203 @@
+"""Every place the kit relies on another package's internals, and the versions it was checked with.
+
+Upgrading one of these packages? Read its entries in :data:`CONTACTS`: each says what the kit
+relies on and where, and the checks in ``tests/test_upstream.py`` try each against the installed
+package. ``pyproject.toml`` and ``environment.yml`` cap every package here to its range in
+:data:`CHECKED` (the same test keeps them in step), and ``ickit serve`` stops at start when an
+installed version is outside it (:func:`require_checked`). Widen a range only once every contact
+with that package has been checked against the new version.
+
+A range runs from the oldest release checked up to the next minor release, trusting patch
+releases to keep what the kit relies on; for Voila, a 0.x package whose private parts the kit
+reads, up to the next patch release.
+
+Only the standard library is imported at module level: the chart layer uses this module, and
+dashboard kernels must not load the server's packages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A package the kit reaches into: from ``low`` (checked) up to ``below`` (not checked)."""
+
+    package: str  # as pip names it
+    low: str
+    below: str
+    how: str  # how the range was checked
+
+    @property
+    def spec(self) -> str:
+        """The range as a requirement's version specifier, as pyproject.toml writes it."""
+        return f">={self.low},<{self.below}"
+
+    def holds(self, version: str) -> bool:
+        return _release(self.low) <= _release(version) < _release(self.below)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One thing the kit relies on that its package does not promise to keep."""
+
+    package: str
+    part: str  # the part of the package, in a few words
+    relies_on: str
+    used_in: str
+
+
+CHECKED = {c.package: c for c in (
+    Checked("jupyter_client", "8.0", "8.11",
+            "AsyncZMQSocketChannel.get_msg read in every release from 8.0.0 to 8.10.0 (the same "
+            "behaviour; 8.7 rounds the timeout to whole milliseconds); run with 8.10.0"),
+    Checked("voila", "0.5.13", "0.5.14", "read and run in 0.5.13, the newest release"),
+    Checked("nbconvert", "7.16", "7.18",
+            "the lab template's cell markup read in every release from 7.16.0 to 7.17.2 "
+            "(unchanged); run with 7.17.2"),
+    Checked("plotly", "7.1", "7.2",
+            "run with 7.1.0, which carries plotly.js 4.1.1 as the chart widget does; 7.0 not "
+            "checked (its release candidate carried plotly.js 4.0.0-rc.0)"),
+)}
+
+CONTACTS = (
+    Contact("jupyter_client", "AsyncZMQSocketChannel.get_msg",
+            "a coroutine get_msg(self, timeout) that polls its socket for at most `timeout` "
+            "seconds and raises queue.Empty when nothing came; the server's copy is replaced by "
+            "one that waits in steps (bound_kernel_waits)",
+            "ickit.kernel_waits, ickit.serve.run_voila"),
+    Contact("voila", "VoilaKernelManager._pools",
+            "private: notebook path -> pool items, each a future of a dict whose 'task' renders "
+            "the notebook and gives (HTML snippets, rest) (voila_pools, pool_render, "
+            "rendered_page)",
+            "ickit.serve's ready line, which bench/run.py waits for"),
+    Contact("voila", "the #rendered_cells element",
+            "Voila's display_cells() (templates/base/voila_setup.macro.html.j2) shows it by "
+            "clearing its inline style once the cells have run",
+            "the ickit-reveal template (lays the slides out again then); bench/run.py's time "
+            "to interactive"),
+    Contact("nbconvert", "the lab template's cell markup",
+            "a code cell without outputs is marked `jp-CodeCell ... jp-mod-noOutputs` "
+            "(templates/lab/base.html.j2), which Voila's pages and the kit's template inherit "
+            "(cells_without_outputs)",
+            "ickit.serve's ready line; bench/run.py"),
+    Contact("plotly", "files in package_data/",
+            "templates/<name>.json, read as go.Figure embeds them (plotly_template_text), and "
+            "plotly.min.js (plotly_js_file)",
+            "ickit.charts.plotly_template, ickit.materials.decks"),
+    Contact("plotly", "the plotly.js it writes figures for",
+            "its figures are drawn by the chart widget's plotly.js (FRONT_END_PLOTLY_JS): the "
+            "same minor version as the one plotly carries",
+            "ickit.views.chart, the ickit-charts front end (widgets/labextension)"),
+)
+
+FRONT_END_PLOTLY_JS = "4.1.1"  # the chart widget's plotly.js, pinned in its package.json
+
+
+class UncheckedVersion(Exception):
+    """An installed package is outside the range the kit was checked with."""
+
+
+def outside_checked(version=None) -> list[str]:
+    """A message for each package in :data:`CHECKED` that is missing or outside its range;
+    ``version(package)`` gives the installed version (by default, from the package's metadata)."""
+    version = version or metadata.version
+    problems = []
+    for checked in CHECKED.values():
+        try:
+            installed = version(checked.package)
+        except metadata.PackageNotFoundError:
+            problems.append(f"{checked.package} is not installed (the kit needs "
+                            f"{checked.package}{checked.spec})")
+            continue
+        if not checked.holds(installed):
+            relies = ", ".join(c.part for c in CONTACTS if c.package == checked.package)
+            problems.append(
+                f"{checked.package} {installed} is installed, but the kit was checked with "
+                f"{checked.package}{checked.spec} only (it relies on {relies}). Install a "
+                f"checked version (pip install '{checked.package}{checked.spec}'), or check "
+                f"what widgets/ickit/upstream.py lists for {checked.package} and widen its range")
+    return problems
+
+
+def require_checked(version=None) -> None:
+    """Raise :class:`UncheckedVersion` naming every package outside its checked range."""
+    if problems := outside_checked(version):
+        raise UncheckedVersion("\n".join(problems))
+
+
+def _release(version: str) -> tuple[int, ...]:
+    """The numbers of a version's release, ``0.5.14rc1`` -> ``(0, 5, 14)``, zeros trimmed."""
+    numbers = [int(n) for n in re.match(r"\d+(?:\.\d+)*", version).group().split(".")]
+    while len(numbers) > 1 and numbers[-1] == 0:
+        numbers.pop()
+    return tuple(numbers)
+
+
+# --- jupyter_client -----------------------------------------------------------------------------
+
+def bound_kernel_waits() -> None:
+    """Make every asyncio kernel-client wait in ``jupyter_client`` re-check its socket each step
+    (``ickit.kernel_waits``). Call it in the server process before Voila starts; calling it again
+    changes nothing."""
+    from jupyter_client.channels import AsyncZMQSocketChannel
+
+    from .kernel_waits import in_steps
+
+    if getattr(AsyncZMQSocketChannel.get_msg, "in_steps", False):
+        return
+    AsyncZMQSocketChannel.get_msg = in_steps(AsyncZMQSocketChannel.get_msg)
+
+
+# --- voila --------------------------------------------------------------------------------------
+
+def voila_pools(app) -> dict[str, list]:
+    """The running Voila app's kernel pools, notebook path -> pool items (none before it runs)."""
+    return getattr(app.kernel_manager, "_pools", {})
+
+
+def pool_render(item):
+    """A started pool item's rendering of its notebook (an asyncio task)."""
+    return item.result()["task"]
+
+
+def rendered_page(rendered) -> str:
+    """The HTML of a finished rendering: Voila 0.5 gives ``(snippets, rest)``; anything else is
+    given as no HTML, so it is not checked."""
+    if isinstance(rendered, tuple) and rendered and isinstance(rendered[0], list):
+        return "".join(map(str, rendered[0]))
+    return ""
+
+
+# --- nbconvert ----------------------------------------------------------------------------------
+
+CELL_WITHOUT_OUTPUTS = re.compile(
+    r'<div\b[^>]*\bclass="(?=[^"]*\bjp-CodeCell\b)[^"]*\bjp-mod-noOutputs\b')
+
+
+def cells_without_outputs(page: str) -> int:
+    """How many code cells of a rendered dashboard page have no outputs: every code cell of a
+    dashboard shows something (a test holds them to it), so each one is a part of the dashboard
+    missing. A cell that kept some of its outputs is not counted."""
+    return len(CELL_WITHOUT_OUTPUTS.findall(page))
+
+
+# --- plotly -------------------------------------------------------------------------------------
+
+def plotly_template_text(name: str) -> str:
+    """One of plotly's built-in templates as the JSON text it ships, read without plotly's
+    template objects (which load its validators)."""
+    import pkgutil
+
+    return pkgutil.get_data("plotly", f"package_data/templates/{name}.json").decode("utf-8")
+
+
+def plotly_js_file() -> Path:
+    """The plotly.js plotly ships, for pages that open from the file system."""
+    import importlib.util
+
+    return Path(importlib.util.find_spec("plotly").origin).parent / "package_data" / "plotly.min.js"

@@ -18,6 +18,7 @@ from pathlib import Path
 from traitlets.config import Config
 
 from .content import Content
+from .kit_files import kit_folder
 from .logic.room_links import BASE_SETTING, Server
 from .logic.room_store import StoreUnavailable, default_location, is_postgres, open_store
 from .upstream import (bound_kernel_waits, cells_without_outputs, pool_render, rendered_page,
@@ -30,7 +31,7 @@ LABEXTENSIONS = PACKAGE / "share" / "labextensions"  # ickit-charts, built from 
 # plotly's own renderer: ickit-charts draws the charts; Voila would load both, and this one's
 # 4.8 MB of JavaScript into every page
 DENIED_EXTENSIONS = ["jupyterlab-plotly"]
-DASHBOARD_DIR = PACKAGE.parents[1] / "notebooks" / "dashboards"
+DASHBOARD_DIR = kit_folder("notebooks/dashboards")
 KERNEL_MB = 150  # what one preheated dashboard kernel may take, with room to spare
 IOPUB_TIMEOUT_SECONDS = 120
 CULL_IDLE_SECONDS = 15 * 60

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
+from ..kit_files import kit_folder
 from .parse_cache import cached_parse
 from .references import problems as broken_references
 from .schema import Content
@@ -29,8 +30,8 @@ class ContentError(Exception):
 
 
 def default_data_dir() -> Path:
-    """``$ICKIT_DATA`` if set, else the ``data/`` folder of the checkout ``ickit`` runs from."""
-    return Path(os.environ.get("ICKIT_DATA") or Path(__file__).resolve().parents[3] / "data")
+    """``$ICKIT_DATA`` if set, else the kit's ``data/`` (``ickit.kit_files``)."""
+    return Path(os.environ.get("ICKIT_DATA") or kit_folder("data"))
 
 
 def load_content(data_dir: str | Path | None = None) -> Content:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from ..content import Content
+from ..kit_files import CHECKOUT, IN_CHECKOUT, kit_folder
 from .decks import build_decks
 from .guide import build_guide, build_index
 from .handouts import build_handouts
@@ -15,15 +16,16 @@ from .workshop import Details, build_workshops
 
 
 def default_slides_dir() -> Path:
-    """The ``slides/`` folder of the checkout ``ickit`` runs from, beside its ``vendor/`` assets."""
-    return Path(__file__).resolve().parents[3] / "slides"
+    """Where ``ickit slides`` writes unless told: the checkout's ``slides/``, beside its
+    ``vendor/`` assets, or ``slides/`` in the current folder for an installed kit."""
+    return CHECKOUT / "slides" if IN_CHECKOUT else Path.cwd() / "slides"
 
 
 def build_all(content: Content, out: Path, pdf: bool = True,
               details: dict[str, Details] | None = None) -> list[Path]:
     """Write everything into ``out`` (the kit's ``slides/``); return the files written.
     ``details`` gives a trainer's details and join address for the workshops it names."""
-    vendor = default_slides_dir() / "vendor"
+    vendor = kit_folder("slides/vendor")
     if out.resolve() != vendor.parent:
         shutil.copytree(vendor, out / "vendor", dirs_exist_ok=True)  # decks link vendor/ beside them
     decks = build_decks(content, out)

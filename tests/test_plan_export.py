@@ -11,9 +11,10 @@ from datetime import date
 import pytest
 from icalendar import Calendar
 
+from ickit.charts import export
 from ickit.charts.timeline import timeline_figure
 from ickit.errors import KitInputError
-from ickit.logic import plan_export, png_export
+from ickit.logic import plan_export
 from ickit.logic.timeline import Plan, from_template
 
 
@@ -115,7 +116,7 @@ def test_ics_without_milestones_is_still_a_calendar():
 
 
 def test_offline_html_inlines_plotly(pilot):
-    page = plan_export.figure_to_html(timeline_figure(pilot))
+    page = export.figure_to_html(timeline_figure(pilot))
     assert not re.search(r"<script[^>]*\bsrc=", page) and "Plotly.newPlot" in page
     assert "Final evaluation report" in page and len(page) > 1_000_000
 
@@ -125,7 +126,7 @@ def test_png(pilot):
         if os.environ.get("CI"):
             pytest.fail("CI needs Chromium for the PNG export")
         pytest.skip("no Chromium on this machine: kaleido cannot draw the PNG")
-    data = png_export.figure_to_png(timeline_figure(pilot))
+    data = export.figure_to_png(timeline_figure(pilot))
     assert data.startswith(b"\x89PNG") and len(data) > 10_000
 
 
@@ -147,4 +148,4 @@ def test_png_failures_give_a_plain_message(pilot, monkeypatch, error, words):
 
     monkeypatch.setattr(kaleido, "calc_fig_sync", fail)
     with pytest.raises(KitInputError, match=words):
-        png_export.figure_to_png(timeline_figure(pilot))
+        export.figure_to_png(timeline_figure(pilot))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ..logic.png_export import figure_to_png
 from ..logic.readiness import Readiness
+from .export import figure_to_png
 
 FILL = "rgba(31, 119, 180, 0.25)"
 LINE = "#1f77b4"

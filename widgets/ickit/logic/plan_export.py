@@ -1,6 +1,6 @@
-"""Saving, loading and exporting a plan: JSON, CSV, an iCalendar file and offline HTML.
+"""Saving, loading and exporting a plan: JSON, CSV and an iCalendar file.
 
-The PNG comes from :mod:`ickit.logic.png_export`, the kit's one figure-to-PNG helper.
+The chart's PNG and offline page come from :mod:`ickit.charts.export`.
 
 Everything returns bytes or text for the browser to download; nothing is written to disk.
 """
@@ -12,7 +12,6 @@ import io
 import json
 from datetime import datetime, time, timedelta, timezone
 
-import plotly.graph_objects as go
 from icalendar import Calendar, Event
 
 from ..errors import KitInputError
@@ -73,11 +72,6 @@ def plan_to_ics(plan: Plan) -> bytes:
             uid=f"{slug(plan.name, 'plan')}-{plan.start.isoformat()}-{i + 1}-{slug(m.name, 'plan')}@ickit",
             categories=[m.kind], description=f"{plan.name}: {m.kind.replace('-', ' ')} milestone"))
     return cal.to_ical()
-
-
-def figure_to_html(fig: go.Figure) -> str:
-    """A standalone page with plotly.js inlined, so it opens without a network."""
-    return fig.to_html(include_plotlyjs=True, full_html=True)
 
 
 def file_stem(plan: Plan) -> str:

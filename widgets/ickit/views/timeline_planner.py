@@ -8,13 +8,13 @@ from typing import get_args
 
 import ipywidgets as widgets
 
+from ..charts.export import figure_to_html, figure_to_png
 from ..charts.timeline import timeline_figure, timeline_spec
 from ..content import load_content
 from ..content.plans import (MAX_MONTHS, MAX_ROWS, MAX_WEEKS, Milestone, MilestoneKind, Workstream,
                              WorkstreamKind)
 from ..errors import KitInputError
 from ..logic import plan_export
-from ..logic.png_export import figure_to_png
 from ..logic.plan_checks import PlanWarning, check_plan
 from ..logic.timeline import Plan, first_of_next_month, from_template, kind_label, plan_from_dict
 from .chart import Chart
@@ -276,7 +276,7 @@ class TimelinePlanner(widgets.VBox):
         """A link to the chart as a web page with plotly.js inlined (about 5 MB)."""
         plan = self.current_plan()
         prepare_link(self.html_button, self.html_link, "Preparing the web page…", lambda: download_link(
-            f"{plan_export.file_stem(plan)}.html", plan_export.figure_to_html(timeline_figure(plan)),
+            f"{plan_export.file_stem(plan)}.html", figure_to_html(timeline_figure(plan)),
             "text/html", "Chart as a web page that works offline (HTML)"))
 
     def load_bytes(self, data: bytes) -> None:

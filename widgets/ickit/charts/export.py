@@ -1,7 +1,8 @@
-"""A chart as a PNG, drawn by kaleido in the system's Chromium: the kit's one figure-to-PNG helper.
+"""A chart as a file to download: a PNG drawn by kaleido in the system's Chromium, or a web page
+with plotly.js inlined. The kit's one place that renders a figure to a file.
 
-Nothing is downloaded (no ``kaleido.get_chrome()``) and MathJax is off, so no script comes from
-the web. Any failure is a :class:`KitInputError` with a plain message a visitor can read.
+For the PNG nothing is downloaded (no ``kaleido.get_chrome()``) and MathJax is off, so no script
+comes from the web. Any failure is a :class:`KitInputError` with a plain message a visitor can read.
 """
 
 from __future__ import annotations
@@ -32,3 +33,8 @@ def figure_to_png(fig: go.Figure, width: int = 1100, height: int = 600) -> bytes
     except Exception:  # kaleido or the browser failed: keep the details in the log only
         log.exception("kaleido could not draw a PNG")
         raise KitInputError(FAILED) from None
+
+
+def figure_to_html(fig: go.Figure) -> str:
+    """A standalone page with plotly.js inlined, so it opens without a network."""
+    return fig.to_html(include_plotlyjs=True, full_html=True)

@@ -88,7 +88,7 @@ def test_bad_answers_give_a_plain_message(content, answers, words):
 
 def test_markdown_lists_lights_answers_and_prompts(content, settings):
     answers = {"Health | care": {"trust-is-not-enough": 0}, "Council": {"trust-is-not-enough": 1}}
-    text = logic.to_markdown(content, answers)
+    text = logic.to_markdown(content, logic.evaluate(content, answers))
     assert "Green 0, amber 0, red 1, unanswered 9." in text
     assert "| Lesson | Light | Mean | Health \\| care | Council |" in text
     assert "| 2. Trust is not enough | red | 0.5 | Not at all | Partly |" in text
@@ -99,7 +99,7 @@ def test_markdown_lists_lights_answers_and_prompts(content, settings):
 
 def test_csv_has_a_row_per_lesson_and_partner(content):
     answers = {"A": {"trust-is-not-enough": 3}, "B": {"trust-is-not-enough": 1}}
-    rows = list(csv.DictReader(io.StringIO(logic.to_csv(content, answers))))
+    rows = list(csv.DictReader(io.StringIO(logic.to_csv(content, logic.evaluate(content, answers)))))
     assert len(rows) == 20
     trust = [r for r in rows if r["lesson"] == "trust-is-not-enough"]
     assert [(r["partner"], r["rating"], r["mean"], r["light"], r["disagreement"]) for r in trust] == [
@@ -120,7 +120,8 @@ def test_chart_colours_bars_by_light_and_escapes_partner_names(content, settings
 
 def test_csv_round_trip_restores_partners_and_answers(content):
     answers = {"Health board": {"trust-is-not-enough": 1}, "Council": {"clear-governance": 3}}
-    loaded = logic.from_csv(content, logic.to_csv(content, answers).encode("utf-8-sig"))
+    saved = logic.to_csv(content, logic.evaluate(content, answers))
+    loaded = logic.from_csv(content, saved.encode("utf-8-sig"))
     assert list(loaded) == ["Health board", "Council"]
     assert loaded["Health board"]["trust-is-not-enough"] == 1
     assert loaded["Council"]["clear-governance"] == 3 and loaded["Council"]["trust-is-not-enough"] is None
@@ -143,7 +144,7 @@ def test_a_bad_answers_csv_gives_a_plain_message(content, data, words):
 def test_csv_neutralises_formulas_in_partner_names_and_reads_them_back(content):
     name = '=HYPERLINK("http://x")'
     answers = {name: {"clear-governance": 2}, "@risk": {}, "'quoted": {}, "Council": {}}
-    text = logic.to_csv(content, answers)
+    text = logic.to_csv(content, logic.evaluate(content, answers))
     partners = {row["partner"] for row in csv.DictReader(io.StringIO(text))}
     assert partners == {"'" + name, "'@risk", "''quoted", "Council"}  # no cell starts a formula
     loaded = logic.from_csv(content, text.encode())
@@ -152,5 +153,5 @@ def test_csv_neutralises_formulas_in_partner_names_and_reads_them_back(content):
 
 
 def test_markdown_keeps_each_partner_name_in_one_cell(content):
-    text = logic.to_markdown(content, {"A | B": {}, "C": {}})
+    text = logic.to_markdown(content, logic.evaluate(content, {"A | B": {}, "C": {}}))
     assert "| A \\| B | C |" in text

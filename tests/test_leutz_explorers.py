@@ -88,7 +88,10 @@ def test_law1_rejects_negative_benefit(targeting):
 def test_law1_markdown_compares_both_plans(targeting, content):
     names = {lvl.id: lvl.name for lvl in content.integration_levels}
     plan = {**TARGETED, "mild": None}
-    text = law1.summary_markdown(targeting, plan, "£", content.simulations.targeting.label, names)
+    mine, everyone = (law1.evaluate(targeting, p)
+                      for p in (plan, law1.everyone_fully_integrated(targeting)))
+    text = law1.summary_markdown(targeting, mine, everyone, "£", content.simulations.targeting.label,
+                                 names)
     assert "| Full integration for everyone | 1000 | 3,000,000 |" in text
     assert "| Mild needs | 700 | not targeted | 0 | 0 |" in text
     assert "| Severe needs | 80 | Full integration | 240,000 |" in text and "not evidence" in text

@@ -95,7 +95,7 @@ def test_bad_ratings_give_a_plain_message(content, ratings, words):
 
 def test_markdown_names_scores_actions_and_unrated(content):
     ratings = {"vision/quick-wins": 1, "time/keep-revising": 3}
-    text = logic.to_markdown(content, ratings, title="North Shire")
+    text = logic.to_markdown(content, logic.assess(content, ratings), title="North Shire")
     assert text.startswith("# Readiness self-assessment: North Shire\n")
     assert "Items not rated: 36 of 38." in text
     assert "| Vision | 33% | 1 | 3 |" in text and "| Leadership | - | 0 | 7 |" in text
@@ -105,7 +105,8 @@ def test_markdown_names_scores_actions_and_unrated(content):
 
 
 def test_csv_has_one_row_per_item_with_rank_and_label(content):
-    rows = list(csv.DictReader(io.StringIO(logic.to_csv(content, {"vision/quick-wins": 1}))))
+    result = logic.assess(content, {"vision/quick-wins": 1})
+    rows = list(csv.DictReader(io.StringIO(logic.to_csv(content, result))))
     assert len(rows) == 38
     quick = next(r for r in rows if r["item_id"] == "quick-wins")
     assert (quick["list"], quick["rating"], quick["rating_label"], quick["action_rank"],
@@ -135,7 +136,7 @@ def test_radar_exports_as_png(content):
 
 def test_csv_round_trip_restores_the_ratings(content):
     ratings = {"vision/quick-wins": 2, "time/keep-revising": 0, "outcomes/layers-of-outcomes": 3}
-    assert logic.from_csv(content, logic.to_csv(content, ratings).encode()) == {
+    assert logic.from_csv(content, logic.to_csv(content, logic.assess(content, ratings)).encode()) == {
         **logic.blank(content), **ratings}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ..logic.readiness import Readiness
+from ..logic.readiness import Readiness, percent
 from .export import figure_to_png
 
 FILL = "rgba(31, 119, 180, 0.25)"
@@ -25,9 +25,8 @@ def wrap_label(text: str, width: int = 18) -> str:
 
 def headline(result: Readiness) -> str:
     """The chart's title: the overall score and how many items are still unrated."""
-    overall = "not rated yet" if result.overall is None else f"{result.overall:.0f}%"
     missing = f" ({result.unrated} of {result.total} items not rated)" if result.unrated else ""
-    return f"Readiness by dimension: overall {overall}{missing}"
+    return f"Readiness by dimension: overall {percent(result.overall)}{missing}"
 
 
 def radar(result: Readiness, title: str | None = None) -> go.Figure:
@@ -39,7 +38,7 @@ def radar_spec(result: Readiness, title: str | None = None) -> dict:
     """:func:`radar` as a plain dict, for the dashboard (see ``ickit.charts``)."""
     theta = [wrap_label(s.name) + ("" if s.score is not None else "<br>(not rated)") for s in result.scores]
     r = [s.score or 0.0 for s in result.scores]
-    hover = [f"{s.name}: {'not rated yet' if s.score is None else f'{s.score:.0f}%'}"
+    hover = [f"{s.name}: {percent(s.score)}"
              f" ({s.rated} of {s.total} items rated)" for s in result.scores]
     symbols = ["circle" if s.score is not None else "circle-open" for s in result.scores]
     trace = dict(

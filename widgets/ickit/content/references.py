@@ -88,7 +88,11 @@ def references(c) -> Iterator[Names | tuple[Loc, str]]:
     loc = ("team_choice", "management_diagrams")
     yield Names(loc, _each(loc, tc.management_diagrams, "id"), *kinds["management"], every="diagram")
 
-    # simulations.yaml: every integration level costed and valued; marks made of timescales
+    # simulations.yaml: each explorer's law; every integration level costed and valued; marks made
+    # of timescales
+    for explorer in ("targeting", "costs"):
+        loc = ("simulations", explorer, "law")
+        yield Names(loc, [(loc, getattr(c.simulations, explorer).law)], "law", _ids(c.laws))
     t = c.simulations.targeting
     loc = ("simulations", "targeting", "cost")
     yield Names(loc, _keys(loc, t.cost), "integration level", levels, every="cost")

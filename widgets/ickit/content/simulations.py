@@ -25,6 +25,7 @@ class NeedGroup(Strict):
 class TargetingDefaults(Item):
     """Law 1: illustrative defaults for the targeting explorer."""
 
+    law: Slug = Field(description="the law the explorer shows")
     label: Text
     unit: Text
     population: Annotated[int, Field(gt=0)]
@@ -45,6 +46,7 @@ class TargetingDefaults(Item):
 class CostDefaults(Item):
     """Law 2: illustrative defaults for the cumulative net-cost explorer."""
 
+    law: Slug = Field(description="the law the explorer shows")
     label: Text
     unit: Text
     setup_cost: Positive

@@ -88,13 +88,18 @@ def check(a: Assumptions) -> None:
                             "they must add up to 1.")
     for level in levels(a):
         if not 0 < a.cost[level] <= MAX_PER_PERSON:
-            raise KitInputError(f"The cost of {level.replace('-', ' ')} must be more than 0 and at "
+            raise KitInputError(f"The cost of {level_label(level)} must be more than 0 and at "
                                 f"most {MAX_PER_PERSON:,} a person.")
     for group, by_level in a.benefit.items():
         for level in levels(a):
             if not 0 <= by_level.get(level, -1) <= MAX_PER_PERSON:
-                raise KitInputError(f"The benefit of {level.replace('-', ' ')} for {a.names[group]} "
+                raise KitInputError(f"The benefit of {level_label(level)} for {a.names[group]} "
                                     f"must be from 0 to {MAX_PER_PERSON:,} a person.")
+
+
+def level_label(level: str) -> str:
+    """A level of integration's id as words in a sentence: "full-integration" is "full integration"."""
+    return level.replace("-", " ")
 
 
 def levels(a: Assumptions) -> tuple[str, ...]:
@@ -162,11 +167,12 @@ def everyone_fully_integrated(a: Assumptions) -> Plan:
     return {group: levels(a)[-1] for group in a.shares}
 
 
-def summary_markdown(a: Assumptions, plan: Plan, unit: str, label: str,
-                     level_names: dict[str, str] | None = None) -> str:
-    """The plan, its result beside untargeted case management, and the assumptions, as Markdown."""
-    name_of = {**{lvl: lvl.replace("-", " ") for lvl in levels(a)}, **(level_names or {}), None: "not targeted"}
-    mine, everyone = evaluate(a, plan), evaluate(a, everyone_fully_integrated(a))
+def summary_markdown(a: Assumptions, mine: PlanResult, everyone: PlanResult, unit: str,
+                     label: str, level_names: dict[str, str] | None = None) -> str:
+    """A plan's result (``mine``) beside untargeted case management's (``everyone``), both
+    :func:`evaluate` of ``a``, and the assumptions, as Markdown."""
+    name_of = {**{lvl: level_label(lvl) for lvl in levels(a)}, **(level_names or {}),
+               None: "not targeted"}
     lines = ["# Law 1: whom to target", "", f"_{label}_", "",
              "| need group | people | level | cost | benefit |", "|---|---:|---|---:|---:|"]
     lines += [f"| {g.name} | {g.people} | {name_of[g.level]} | {g.cost:,.0f} | "

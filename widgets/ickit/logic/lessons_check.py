@@ -103,23 +103,28 @@ def counts(results: list[LessonResult]) -> dict[str, int]:
     return {shade: sum(r.light == shade for r in results) for shade in LIGHTS}
 
 
+def partners(results: list[LessonResult]) -> list[str]:
+    """The partners of an evaluation, in the order they were named."""
+    return list(results[0].ratings) if results else []
+
+
 def _mean_text(result: LessonResult) -> str:
     return "-" if result.mean is None else f"{result.mean:.1f}"
 
 
-def to_markdown(content: Content, answers: Answers) -> str:
-    """A record of the check: the lights, the prompts for weak lessons and every answer."""
-    results = evaluate(content, answers)
+def to_markdown(content: Content, results: list[LessonResult]) -> str:
+    """A record of a check (:func:`evaluate`): the lights, the prompts for weak lessons and every
+    answer."""
     settings = content.assessment.lessons_check
     tally = counts(results)
-    partners = list(answers)
-    lines = ["# Ten-lessons partnership check", "", f"Partners: {', '.join(partners)}.", "",
+    names = partners(results)
+    lines = ["# Ten-lessons partnership check", "", f"Partners: {', '.join(names)}.", "",
              f"Green {tally['green']}, amber {tally['amber']}, red {tally['red']}, "
              f"unanswered {tally['unanswered']}.", "",
-             "| Lesson | Light | Mean | " + " | ".join(map(md_cell, partners)) + " |",
-             "|---|---|---|" + "---|" * len(partners)]
+             "| Lesson | Light | Mean | " + " | ".join(map(md_cell, names)) + " |",
+             "|---|---|---|" + "---|" * len(names)]
     for r in results:
-        given = [md_cell(settings.label(r.ratings[p], NO_ANSWER)) for p in partners]
+        given = [md_cell(settings.label(r.ratings[p], NO_ANSWER)) for p in names]
         lines.append(f"| {r.lesson.number}. {r.lesson.heading} | {r.light} | {_mean_text(r)} | "
                      + " | ".join(given) + " |")
     lines += ["", "## To talk about", ""]
@@ -133,9 +138,9 @@ def to_markdown(content: Content, answers: Answers) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def to_csv(content: Content, answers: Answers) -> str:
-    """One row per lesson and partner, with the lesson's light and mean repeated on each row."""
-    results = evaluate(content, answers)
+def to_csv(content: Content, results: list[LessonResult]) -> str:
+    """One row per lesson and partner of a check (:func:`evaluate`), with the lesson's light and
+    mean repeated on each row."""
     settings = content.assessment.lessons_check
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

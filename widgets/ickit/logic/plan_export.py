@@ -17,7 +17,7 @@ from icalendar import Calendar, Event
 from ..errors import KitInputError
 from .csv_rows import csv_row
 from .text import slug
-from .timeline import Plan, bars, milestone_date, plan_from_dict
+from .timeline import Plan, bars, kind_label, milestone_date, plan_from_dict
 
 MAX_FILE_BYTES = 100_000
 PRODID = "-//Integrated Care Workshop Kit//Timeline planner//EN"
@@ -70,7 +70,7 @@ def plan_to_ics(plan: Plan) -> bytes:
         cal.add_component(Event.new(
             summary=m.name, start=day, end=day + timedelta(days=1), stamp=stamp,
             uid=f"{slug(plan.name, 'plan')}-{plan.start.isoformat()}-{i + 1}-{slug(m.name, 'plan')}@ickit",
-            categories=[m.kind], description=f"{plan.name}: {m.kind.replace('-', ' ')} milestone"))
+            categories=[m.kind], description=f"{plan.name}: {kind_label(m.kind)} milestone"))
     return cal.to_ical()
 
 

@@ -52,6 +52,10 @@ class Action:
 
 @dataclass(frozen=True)
 class Readiness:
+    """The ratings given, the score of each list and the ranked actions: what every export of one
+    assessment reads, so the scoring runs once a change."""
+
+    ratings: Mapping[str, int | None]
     scores: list[ListScore]
     actions: list[Action]
 
@@ -105,7 +109,12 @@ def assess(content: Content, ratings: Ratings) -> Readiness:
     actions = [Action(rank, checklist.id, checklist.name, item.id, item.text, value, priority,
                       f"{settings.verb(value)}: {item.text} ({checklist.name})")
                for rank, (_, checklist, item, value, priority) in enumerate(gaps, start=1)]
-    return Readiness(scores, actions)
+    return Readiness(dict(ratings), scores, actions)
+
+
+def percent(score: float | None, unrated: str = "not rated yet") -> str:
+    """A score or the overall score as people read it: ``62%``, or ``unrated`` when there is none."""
+    return unrated if score is None else f"{score:.0f}%"
 
 
 def weighting(content: Content) -> str:
@@ -117,33 +126,30 @@ def weighting(content: Content) -> str:
 
 
 def describe_score(score: ListScore) -> str:
-    shown = "not rated yet" if score.score is None else f"{score.score:.0f}%"
     missing = f", {score.unrated} of {score.total} not rated" if score.unrated else ""
-    return f"{shown}{missing}"
+    return f"{percent(score.score)}{missing}"
 
 
-def to_markdown(content: Content, ratings: Ratings, title: str = "") -> str:
-    """A report to keep: scores, the action list and every rating."""
-    result = assess(content, ratings)
+def to_markdown(content: Content, result: Readiness, title: str = "") -> str:
+    """A report to keep of an assessment: scores, the action list and every rating."""
     settings = content.assessment.readiness
-    overall = "not rated yet" if result.overall is None else f"{result.overall:.0f}%"
     lines = [f"# Readiness self-assessment{': ' + title if title else ''}", "",
-             f"Overall: {overall}. Items not rated: {result.unrated} of {result.total}.", "",
+             f"Overall: {percent(result.overall)}. Items not rated: {result.unrated} of "
+             f"{result.total}.", "",
              "| Area | Score | Rated | Not rated |", "|---|---|---|---|"]
-    lines += [f"| {s.name} | {'-' if s.score is None else f'{s.score:.0f}%'} | {s.rated} | {s.unrated} |"
+    lines += [f"| {s.name} | {percent(s.score, '-')} | {s.rated} | {s.unrated} |"
               for s in result.scores]
     lines += ["", "## Actions, most pressing first", "", weighting(content), ""]
     lines += [f"{a.rank}. {a.text}" for a in result.actions] or ["No gaps among the rated items."]
     for checklist in content.checklists():
         lines += ["", f"## {checklist.name}", ""]
-        lines += [f"- {i.text}: {settings.label(ratings.get(item_key(checklist.id, i.id)))}"
+        lines += [f"- {i.text}: {settings.label(result.ratings.get(item_key(checklist.id, i.id)))}"
                   for i in checklist.requires]
     return "\n".join(lines) + "\n"
 
 
-def to_csv(content: Content, ratings: Ratings) -> str:
+def to_csv(content: Content, result: Readiness) -> str:
     """One row per item: where it sits, its rating and, for a gap, its place on the action list."""
-    result = assess(content, ratings)
     settings = content.assessment.readiness
     ranks = {item_key(a.list_id, a.item_id): a for a in result.actions}
     out = io.StringIO()
@@ -152,7 +158,7 @@ def to_csv(content: Content, ratings: Ratings) -> str:
     for checklist in content.checklists():
         for item in checklist.requires:
             key = item_key(checklist.id, item.id)
-            value, action = ratings.get(key), ranks.get(key)
+            value, action = result.ratings.get(key), ranks.get(key)
             writer.writerow(csv_row([checklist.id, item.id, item.text, "" if value is None else value,
                                      settings.label(value), action.rank if action else "",
                                      f"{action.priority:g}" if action else ""]))

@@ -35,6 +35,22 @@ class Message(widgets.HTML):
         self.value = ""
 
 
+# The value of a drop-down's option that means no choice ("not rated", "not targeted"): ipywidgets
+# takes a value of None as no selection at all and would show the drop-down empty once someone chose
+# that option, so it carries "" instead. Every such drop-down goes through choice() and chosen().
+NO_CHOICE = ""
+
+
+def choice(value):
+    """The drop-down value for ``value``, where ``None`` is the option that means no choice."""
+    return NO_CHOICE if value is None else value
+
+
+def chosen(value):
+    """What a drop-down's value stands for: ``None`` for the option that means no choice."""
+    return None if value == NO_CHOICE else value
+
+
 class Looks:
     """Layouts and styles for the many alike widgets of one view: one of each distinct setting.
 

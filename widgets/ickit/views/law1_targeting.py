@@ -10,12 +10,9 @@ from ..charts import laws as charts
 from ..content import Content, load_content
 from ..logic import law1_targeting as logic
 from .chart import Chart
-from .common import Message, download_link, guarded
+from .common import NO_CHOICE, Message, choice, chosen, download_link, guarded
 
 NOT_TARGETED = "Not targeted"
-# the drop-down's value for it: ipywidgets takes a value of None for no choice at all, and would show
-# the drop-down empty once someone chose "Not targeted"
-UNTARGETED = ""
 WIDE = {"description_width": "initial"}
 
 
@@ -27,16 +24,17 @@ class TargetingView(widgets.VBox):
         self.defaults = self.content.simulations.targeting
         start = logic.Assumptions.from_defaults(self.defaults)
         self.message = Message()
-        levels = [(NOT_TARGETED, UNTARGETED)] + [(lvl.name, lvl.id) for lvl in
+        levels = [(NOT_TARGETED, NO_CHOICE)] + [(lvl.name, lvl.id) for lvl in
                                                  sorted(self.content.integration_levels, key=lambda l: l.order)]
-        self.levels = {g: widgets.Dropdown(options=levels, value=self.defaults.plan[g] or UNTARGETED,
+        self.levels = {g: widgets.Dropdown(options=levels, value=choice(self.defaults.plan[g]),
                                            description=name, style=WIDE, layout={"width": "330px"})
                        for g, name in start.names.items()}
         self.population = widgets.IntText(start.population, description="People", style=WIDE)
         self.seed = widgets.IntText(start.seed, description="Random seed", style=WIDE)
         self.shares = {g: self._number(s, f"Share with {start.names[g].lower()}") for g, s in start.shares.items()}
-        self.costs = {lvl: self._number(c, f"Cost of {lvl.replace('-', ' ')}") for lvl, c in start.cost.items()}
-        self.benefits = {(g, lvl): self._number(b, f"{start.names[g]}, {lvl.replace('-', ' ')}")
+        self.costs = {lvl: self._number(c, f"Cost of {logic.level_label(lvl)}")
+                      for lvl, c in start.cost.items()}
+        self.benefits = {(g, lvl): self._number(b, f"{start.names[g]}, {logic.level_label(lvl)}")
                          for g, by in start.benefit.items() for lvl, b in by.items()}
         self.chart, self.summary, self.download = Chart(), widgets.HTML(), widgets.HTML()
         super().__init__([self._intro(), widgets.VBox(list(self.levels.values())), self._assumptions(),
@@ -53,7 +51,7 @@ class TargetingView(widgets.VBox):
         return widgets.FloatText(value, description=label, style=WIDE, layout={"width": "330px"})
 
     def _intro(self) -> widgets.HTML:
-        law = self.content.by_id("laws")["cant-integrate-everything"]
+        law = self.content.by_id("laws")[self.defaults.law]
         return widgets.HTML(f"<h3>{html.escape(law.name)}</h3><p>{html.escape(law.explanation)}</p>"
                             f"<p>Give each need group a level of integration, or none.</p>")
 
@@ -78,7 +76,7 @@ class TargetingView(widgets.VBox):
 
     @property
     def plan(self) -> logic.Plan:
-        return {g: dropdown.value or None for g, dropdown in self.levels.items()}
+        return {g: chosen(dropdown.value) for g, dropdown in self.levels.items()}
 
     @property
     def assumptions(self) -> logic.Assumptions:
@@ -96,14 +94,14 @@ class TargetingView(widgets.VBox):
         The chart goes last: the browser shows the small text changes while it draws the chart,
         rather than after it.
         """
-        a, plan = self.assumptions, self.plan
-        self.mine = logic.evaluate(a, plan)
+        a = self.assumptions
+        self.mine = logic.evaluate(a, self.plan)
         self.everyone = logic.evaluate(a, logic.everyone_fully_integrated(a))
         figure = charts.targeting_spec(self.mine, self.everyone, self.defaults.unit)
         self.summary.value = self._summary()
         self.download.value = download_link(
             "law1_targeting.md",
-            logic.summary_markdown(a, plan, self.defaults.unit, self.defaults.label,
+            logic.summary_markdown(a, self.mine, self.everyone, self.defaults.unit, self.defaults.label,
                                    {lvl.id: lvl.name for lvl in self.content.integration_levels}),
             "text/markdown", "Download this plan (Markdown)")
         self.message.clear()

@@ -41,7 +41,7 @@ class CostsView(widgets.VBox):
         self.refresh()
 
     def _intro(self) -> widgets.HTML:
-        law = self.content.by_id("laws")["integration-costs-before-it-pays"]
+        law = self.content.by_id("laws")[self.defaults.law]
         return widgets.HTML(f"<h3>{html.escape(law.name)}</h3><p>{html.escape(law.explanation)}</p>"
                             f"<p><i>{html.escape(self.defaults.label)}</i> Money is in "
                             f"{html.escape(self.defaults.unit)}.</p>")

@@ -11,8 +11,8 @@ from ..charts.lessons_check import COLOURS, traffic_lights, traffic_lights_spec
 from ..content import Content, load_content
 from ..logic import lessons_check as logic
 from .chart import Chart
-from .common import Looks, Message, download_link, guarded
-from .rating import on_upload, rating_dropdown, rating_of, scale_intro, set_rating
+from .common import Looks, Message, choice, chosen, download_link, guarded
+from .rating import on_upload, rating_dropdown, scale_intro
 
 NOT_ANSWERED = "— not answered —"
 DEFAULT_PARTNERS = "Health board, Local authority"
@@ -72,7 +72,7 @@ class LessonsCheckView(widgets.VBox):
         self.upload.observe(guard(on_upload(self.upload, self.load_csv)), names="value")
         self.answering.observe(guard(lambda change: self._load_answers()), names="value")
         for lesson_id, dropdown in self.controls.items():
-            record = guard(lambda change, lesson_id=lesson_id: self._record(lesson_id, rating_of(change["new"])))
+            record = guard(lambda change, lesson_id=lesson_id: self._record(lesson_id, chosen(change["new"])))
             dropdown.observe(record, names="value")
 
     def set_partners(self, text: str) -> None:
@@ -101,7 +101,7 @@ class LessonsCheckView(widgets.VBox):
         self._loading = True
         try:
             for lesson_id, dropdown in self.controls.items():
-                set_rating(dropdown, given.get(lesson_id))
+                dropdown.value = choice(given.get(lesson_id))
         finally:
             self._loading = False
         self.refresh()
@@ -117,9 +117,9 @@ class LessonsCheckView(widgets.VBox):
         self.chart.show(traffic_lights_spec(self.results, self.settings))
         self.summary.value = self._summary_html()
         self.downloads.value = " ".join([
-            download_link("lessons-check.md", logic.to_markdown(self.content, self.answers),
+            download_link("lessons-check.md", logic.to_markdown(self.content, self.results),
                           "text/markdown", "Download record (Markdown)"),
-            download_link("lessons-check.csv", logic.to_csv(self.content, self.answers),
+            download_link("lessons-check.csv", logic.to_csv(self.content, self.results),
                           "text/csv", "Download answers (CSV)")])
         missing = sum(r.ratings[p] is None for r in self.results for p in r.ratings)
         total = len(self.results) * len(self.answers)

@@ -1,8 +1,4 @@
-"""A dropdown over a rating scale whose first choice means "no answer yet".
-
-The blank choice carries the value -1, not ``None``: ipywidgets shows a dropdown whose value
-becomes ``None`` as having no selection at all, rather than showing the blank choice.
-"""
+"""A dropdown over a rating scale whose first choice means "no answer yet" (``common.NO_CHOICE``)."""
 
 from __future__ import annotations
 
@@ -12,24 +8,14 @@ from typing import Callable
 import ipywidgets as widgets
 
 from ..content.assessment import Scale
-from .common import Looks
-
-BLANK = -1
+from .common import NO_CHOICE, Looks
 
 
 def rating_dropdown(scale: Scale, blank: str, looks: Looks, width: str = "190px") -> widgets.Dropdown:
-    """A dropdown of ``blank`` then every step of ``scale``, showing ``blank``."""
-    options = [(blank, BLANK)] + [(f"{p.value} {p.label}", p.value) for p in scale.scale]
-    return looks.make(widgets.Dropdown, options=options, value=BLANK, layout={"width": width})
-
-
-def set_rating(dropdown: widgets.Dropdown, value: int | None) -> None:
-    dropdown.value = BLANK if value is None else value
-
-
-def rating_of(value: int) -> int | None:
-    """The rating a dropdown value stands for: ``None`` for the blank choice."""
-    return None if value == BLANK else value
+    """A dropdown of ``blank`` then every step of ``scale``, showing ``blank``; read it with
+    ``common.chosen`` and set it with ``common.choice``."""
+    options = [(blank, NO_CHOICE)] + [(f"{p.value} {p.label}", p.value) for p in scale.scale]
+    return looks.make(widgets.Dropdown, options=options, value=NO_CHOICE, layout={"width": width})
 
 
 def scale_intro(scale: Scale, how: str) -> widgets.HTML:

@@ -11,8 +11,8 @@ from ..charts import readiness as charts
 from ..content import Content, load_content
 from ..logic import readiness as logic
 from .chart import Chart
-from .common import Looks, Message, download_link, guarded, prepare_link
-from .rating import on_upload, rating_dropdown, rating_of, scale_intro, set_rating
+from .common import Looks, Message, choice, chosen, download_link, guarded, prepare_link
+from .rating import on_upload, rating_dropdown, scale_intro
 
 NOT_RATED = "— not rated —"
 
@@ -78,7 +78,7 @@ class ReadinessView(widgets.VBox):
 
     @property
     def ratings(self) -> dict[str, int | None]:
-        return {key: rating_of(dropdown.value) for key, dropdown in self.controls.items()}
+        return {key: chosen(dropdown.value) for key, dropdown in self.controls.items()}
 
     def refresh(self) -> None:
         """Recompute from the dropdowns and redraw everything but the PNG."""
@@ -87,9 +87,9 @@ class ReadinessView(widgets.VBox):
         self.summary.value = self._summary_html()
         name = self.title.value.strip()
         self.downloads.value = " ".join([
-            download_link("readiness.md", logic.to_markdown(self.content, self.ratings, name),
+            download_link("readiness.md", logic.to_markdown(self.content, self.result, name),
                           "text/markdown", "Download report (Markdown)"),
-            download_link("readiness.csv", logic.to_csv(self.content, self.ratings),
+            download_link("readiness.csv", logic.to_csv(self.content, self.result),
                           "text/csv", "Download ratings (CSV)")])
         self.png_link.value = ""
         if self.result.unrated:
@@ -109,7 +109,7 @@ class ReadinessView(widgets.VBox):
         self._loading = True
         try:
             for key, dropdown in self.controls.items():
-                set_rating(dropdown, ratings[key])
+                dropdown.value = choice(ratings[key])
         finally:
             self._loading = False
         self.refresh()
@@ -125,9 +125,8 @@ class ReadinessView(widgets.VBox):
                        for s in self.result.scores)
         actions = "".join(f"<li>{html.escape(a.text)}</li>" for a in self.result.actions)
         actions = f"<ol>{actions}</ol>" if actions else "<p>No gaps among the rated items yet.</p>"
-        overall = self.result.overall
-        head = "Overall: not rated yet" if overall is None else f"Overall: {overall:.0f}%"
-        return (f"<h4>{head}</h4><table class='ickit-table'>{rows}</table>"
+        return (f"<h4>Overall: {logic.percent(self.result.overall)}</h4>"
+                f"<table class='ickit-table'>{rows}</table>"
                 f"<h4>Actions, most pressing first</h4>"
                 f"<p><small>{html.escape(logic.weighting(self.content))}</small></p>{actions}")
 

@@ -3,12 +3,14 @@ specific to each slide, sources on every footer, the plans as in the guide, offl
 
 import html
 import re
+import subprocess
 from pathlib import Path
 from typing import get_args
 
 import pytest
 from ickit.cli import main
 from ickit.content.workshops import DeckSection, Handout
+from ickit.kit_files import REVEAL_JS
 from ickit.materials import build_all, default_slides_dir
 from ickit.materials.handouts import HANDOUTS
 from ickit.materials.sections import SECTIONS
@@ -179,10 +181,18 @@ def test_every_link_is_local_and_exists(built):
 
 
 def test_vendored_assets_keep_their_licences():
-    vendor = SLIDES / "vendor"
-    assert "MIT" in (vendor / "reveal.js-4.6.1" / "LICENSE").read_text()
-    assert '"version": "4.6.1"' in (vendor / "reveal.js-4.6.1" / "package.json").read_text()
-    assert "SIL Open Font License" in (vendor / "atkinson-hyperlegible-5.3.0" / "LICENSE").read_text()
+    assert "MIT" in (REVEAL_JS / "LICENSE").read_text()
+    assert '"version": "4.6.1"' in (REVEAL_JS / "package.json").read_text()
+    font = SLIDES / "vendor" / "atkinson-hyperlegible-5.3.0"
+    assert "SIL Open Font License" in (font / "LICENSE").read_text()
+
+
+def test_reveal_js_is_vendored_once():
+    """One copy, where Voila serves the live decks; the decks get a copy when built."""
+    tracked = subprocess.run(["git", "ls-files", "*/reveal.js", "*/reveal.css"], capture_output=True,
+                             text=True, cwd=ROOT, check=True).stdout.split()
+    assert tracked == [str((REVEAL_JS / "dist" / name).relative_to(ROOT))
+                       for name in ("reveal.css", "reveal.js")]
 
 
 def test_only_the_decks_with_charts_load_plotly(built):

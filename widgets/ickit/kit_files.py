@@ -13,6 +13,9 @@ PACKAGE = Path(__file__).resolve().parent
 CHECKOUT = PACKAGE.parents[1]  # widgets/ickit -> the repository, when ickit runs from one
 IN_CHECKOUT = (CHECKOUT / "pyproject.toml").is_file() and (CHECKOUT / "data").is_dir()
 SHIPPED = PACKAGE / "shipped"
+# the kit's one copy of reveal.js, where Voila serves it to the live decks (the ickit-reveal
+# template); `ickit slides` copies it beside the decks
+REVEAL_JS = PACKAGE / "share" / "voila" / "templates" / "ickit-reveal" / "static" / "reveal.js-4.6.1"
 # what setup.py copies into the wheel: folder in the checkout -> folder in ickit/shipped/
 SHIPPED_FOLDERS = {"data": "data", "notebooks/dashboards": "dashboards",
                    "slides/vendor": "slides/vendor"}

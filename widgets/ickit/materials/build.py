@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from ..content import Content
-from ..kit_files import CHECKOUT, IN_CHECKOUT, kit_folder
+from ..kit_files import CHECKOUT, IN_CHECKOUT, REVEAL_JS, kit_folder
 from .decks import build_decks
 from .guide import build_guide, build_index
 from .handouts import build_handouts
@@ -28,6 +28,7 @@ def build_all(content: Content, out: Path, pdf: bool = True,
     vendor = kit_folder("slides/vendor")
     if out.resolve() != vendor.parent:
         shutil.copytree(vendor, out / "vendor", dirs_exist_ok=True)  # decks link vendor/ beside them
+    shutil.copytree(REVEAL_JS, out / "vendor" / REVEAL_JS.name, dirs_exist_ok=True)
     decks = build_decks(content, out)
     workshops = build_workshops(content, out, details or {})
     written = [*decks, *workshops, build_index(content, out, pdf)]

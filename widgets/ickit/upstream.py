@@ -75,6 +75,11 @@ CONTACTS = (
             "the notebook and gives (HTML snippets, rest) (voila_pools, pool_render, "
             "rendered_page)",
             "ickit.serve's ready line, which bench/run.py waits for"),
+    Contact("voila", "the request-info websocket of a preheated kernel",
+            "the environment a pool's kernel gets (VOILA_PREHEAT, VOILA_KERNEL_ID, VOILA_APP_PORT, "
+            "VOILA_SERVER_URL) and the one JSON message of the request's environment, QUERY_STRING "
+            "among it, at voila/query/<kernel id> (as voila.utils.wait_for_request reads it)",
+            "ickit.page_query, for workshop rooms (to be folded in here)"),
     Contact("voila", "the #rendered_cells element",
             "Voila's display_cells() (templates/base/voila_setup.macro.html.j2) shows it by "
             "clearing its inline style once the cells have run",

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ..logic.png_export import figure_to_png
+from ..logic.readiness import percent
 from ..logic.room_results import Radar
+from .export import figure_to_png
 from .readiness import FILL, LINE, wrap_label
 
 RANGE = "#595959"
@@ -22,7 +23,7 @@ def _closed(values: list) -> list:
 
 
 def _line(name: str, theta: list[str], values: list[float | None], **style) -> dict:
-    text = [f"{name}: {'too few answers' if v is None else f'{v:.0f}%'}" for v in values]
+    text = [f"{name}: {percent(v, 'too few answers')}" for v in values]
     return dict(type="scatterpolar", r=_closed(values), theta=_closed(theta), text=_closed(text),
                 hoverinfo="text", name=name, mode="lines+markers", connectgaps=False, **style)
 

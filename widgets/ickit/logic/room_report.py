@@ -98,7 +98,7 @@ def to_markdown(report: RoomReport) -> str:
 
 def radar_rows(radar: Radar) -> list[tuple[str, list[str]]]:
     """Each radar axis with its median, lowest and highest score as text ('-' where too few)."""
-    return [(name, ["-" if v is None else f"{v:.0f}%" for v in
+    return [(name, [readiness.percent(v, "-") for v in
                     (radar.median[n], radar.low[n], radar.high[n])])
             for n, (_, name) in enumerate(radar.axes)]
 
@@ -154,13 +154,15 @@ def agreed_file(report: RoomReport, content: Content) -> AgreedFile:
     activity = report.activity.id
     if activity == "readiness":
         ratings = {key: int(agreed[key]) if key in agreed else None for key in readiness.blank(content)}
-        return AgreedFile("room-readiness.csv", readiness.to_csv(content, ratings), "text/csv",
+        result = readiness.assess(content, ratings)
+        return AgreedFile("room-readiness.csv", readiness.to_csv(content, result), "text/csv",
                           "Agreed ratings (CSV for the readiness dashboard)")
     if activity == "lessons":
         name = f"Room {report.room.code}"
         ratings = {lesson.id: int(agreed[lesson.id]) if lesson.id in agreed else None
                    for lesson in content.lessons}
-        return AgreedFile("room-lessons.csv", lessons_check.to_csv(content, {name: ratings}),
+        results = lessons_check.evaluate(content, {name: ratings})
+        return AgreedFile("room-lessons.csv", lessons_check.to_csv(content, results),
                           "text/csv", "Agreed ratings (CSV for the ten-lessons dashboard)")
     if activity == "team":
         ranking = rank(agreed, content)  # a KitInputError names a question still open

@@ -209,7 +209,7 @@ def test_the_readiness_weights_are_shown_with_their_reason(content):
     settings = content.assessment.readiness
     assert "kit's own choice" in settings.weights_reason
     view = readiness_view(content)
-    report = readiness.to_markdown(content, {})
+    report = readiness.to_markdown(content, readiness.assess(content, {}))
     for text in (shown(view.summary.value), report):
         assert settings.weights_reason in text
         for checklist in content.checklists():

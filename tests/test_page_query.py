@@ -1,5 +1,6 @@
 """A preheated dashboard kernel hears its page's query from Voila's request websocket, without
-blocking and without loading Voila itself; elsewhere the query is read at once."""
+blocking and without loading Voila itself; elsewhere the query is read at once
+(``ickit.upstream.when_page_opens``)."""
 
 import asyncio
 import json
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ickit import page_query
+from ickit import upstream
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -18,7 +19,7 @@ def test_outside_a_preheated_kernel_the_query_is_read_at_once(monkeypatch):
     monkeypatch.delenv("VOILA_PREHEAT", raising=False)
     monkeypatch.setenv("QUERY_STRING", "room=K7M4QX&key=a%2Bb")
     heard = []
-    page_query.when_page_opens(heard.append)
+    upstream.when_page_opens(heard.append)
     assert heard == [{"room": "K7M4QX", "key": "a+b"}]
 
 
@@ -38,7 +39,7 @@ def test_a_preheated_kernel_hears_the_query_when_a_visitor_arrives(monkeypatch, 
             monkeypatch.setenv(name, value)
         monkeypatch.delenv("QUERY_STRING", raising=False)
         heard = asyncio.get_running_loop().create_future()
-        page_query.when_page_opens(heard.set_result)
+        upstream.when_page_opens(heard.set_result)
         assert not heard.done()  # the cell goes on: the dashboard is drawn before anyone comes
         query = await asyncio.wait_for(heard, 10)
         server.stop()
@@ -53,14 +54,14 @@ def test_a_voila_that_cannot_be_reached_gives_an_empty_query(monkeypatch, run_as
         monkeypatch.setenv("VOILA_APP_PORT", "1")
         monkeypatch.delenv("QUERY_STRING", raising=False)
         heard = asyncio.get_running_loop().create_future()
-        page_query.when_page_opens(heard.set_result)
+        upstream.when_page_opens(heard.set_result)
         return await asyncio.wait_for(heard, 10)
 
     assert run_async(scenario()) == {}
 
 
 def test_listening_loads_neither_voila_nor_the_server():
-    code = ("import sys; from ickit import page_query; "
+    code = ("import sys; from ickit import upstream; "
             "print([m for m in ('voila', 'jupyter_server', 'nbconvert') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": str(ROOT / "widgets")})

@@ -138,6 +138,25 @@ def test_pool_items_and_renderings_read_as_voila_gives_them(run_async):
     assert upstream.rendered_page("<html>") == ""  # another shape: not checked
 
 
+def test_a_preheated_kernel_hears_its_request_where_voilas_helper_listens(monkeypatch):
+    import voila.utils
+
+    heard = []
+
+    async def request_info(url):  # voila's helper, stopped before it connects
+        heard.append(url)
+
+    monkeypatch.setattr(voila.utils, "_get_request_info", request_info)
+    for name in ("VOILA_WS_PROTOCOL", "VOILA_APP_IP", "VOILA_WS_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in {"VOILA_PREHEAT": "True", "VOILA_APP_PORT": "8901",
+                        "VOILA_SERVER_URL": "/base/", "VOILA_KERNEL_ID": "k-1"}.items():
+        assert getattr(voila.utils.ENV_VARIABLE, name) == name
+        monkeypatch.setenv(name, value)
+    voila.utils.wait_for_request()
+    assert heard == [upstream.request_info_url()] == ["ws://127.0.0.1:8901/base/voila/query/k-1"]
+
+
 def test_voila_shows_rendered_cells_by_clearing_its_style():
     from jupyter_core.paths import jupyter_path
 

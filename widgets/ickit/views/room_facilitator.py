@@ -21,7 +21,7 @@ from ..logic.room_links import Server, qr_svg
 from ..logic.room_results import (ItemResult, Radar, agreed_drafts, group_radar, room_results,
                                   talk_first)
 from ..logic.room_store import Room, RoomStore, normalise_code, open_store
-from ..page_query import when_page_opens
+from ..upstream import when_page_opens
 from .chart import Chart
 from .common import Message, download_link, guarded, prepare_link
 from .room_watch import Watch

@@ -20,7 +20,7 @@ from ..logic.room_results import (ItemResult, group_radar, person_scores, room_r
                                   shown_to_participants)
 from ..logic.room_store import (Room, RoomError, RoomStore, normalise_code, open_store,
                                 participant_id)
-from ..page_query import when_page_opens
+from ..upstream import when_page_opens
 from .chart import Chart
 from .common import Looks, Message, guarded
 from .device_key import DeviceKey

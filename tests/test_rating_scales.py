@@ -10,6 +10,7 @@ import pytest
 from ickit.materials import build_all
 from ickit.materials.handouts import HANDOUTS
 from ickit.materials.render import render
+from ickit.views.common import NO_CHOICE
 from ickit.views.lessons_check import lessons_check_view
 from ickit.views.readiness import readiness_view
 
@@ -41,7 +42,7 @@ def test_the_dashboard_offers_the_scale_from_data(content, name):
     scale = getattr(content.assessment, name)
     view = readiness_view(content) if name == "readiness" else lessons_check_view(content)
     for dropdown in view.controls.values():
-        assert [label for label, value in dropdown.options if value >= 0] == steps(scale)
+        assert [label for label, value in dropdown.options if value != NO_CHOICE] == steps(scale)
 
 
 @pytest.mark.parametrize("name", SCALES)

@@ -62,6 +62,11 @@ def test_answers_are_checked_against_their_item(content):
     (["0", "1", "2", "3"], "split"),
     (["0", "3", "3"], "split"),  # one of three far away is a third
     (["3"] * 9 + ["0"], "agreed"),  # one in ten far away is under a quarter
+    (["0", "0", "2", "2"], "split"),  # two camps a step apart from the middle
+    (["0", "0", "0", "2", "2", "2"], "split"),
+    (["1", "1", "3", "3"], "split"),
+    (["0", "2", "2"], "split"),
+    (["0", "1", "1", "1"], "agreed"),  # all within two neighbouring steps
     (["3"], "too few answers"),  # one answer
     ([], "too few answers"),  # none
 ])
@@ -73,7 +78,7 @@ def test_an_item_result_counts_every_step_and_says_its_spread(readiness, rule):
     result = item_result(readiness.items[0], ["0", "3", "3", "2"], rule)
     assert result.counts == {"0": 1, "1": 0, "2": 1, "3": 2}
     assert (result.median, result.low, result.high, result.outside) == (2.5, 0, 3, 1)
-    assert result.describe() == "median 2.5, range 0-3, 1 of 4 more than a step from the median"
+    assert result.describe() == "median 2.5, range 0-3, 1 of 4 away from where most answered"
     assert item_result(readiness.items[0], [], rule).describe() == "no answers yet"
 
 
@@ -84,6 +89,13 @@ def test_choices_agree_when_two_thirds_chose_one_answer(content, rule):
     assert item_result(question, [first, second, second, first], rule).flag == "split"
     result = item_result(question, [first, first, second], rule)
     assert result.top == first and result.describe().startswith(f"most chose {question.options[0].label} (2 of 3)")
+
+
+def test_a_tick_all_poll_counts_people_who_gave_the_same_answer(content, rule):
+    question = activity_items(content, "poll", ("which-are-laws",)).items[0]
+    result = item_result(question, ["0,1", "0,1", "0", "0,1,2", "0,1"], rule)
+    assert (result.top, result.top_count) == ("0,1", 3) and "(3 of 5)" in result.describe()
+    assert result.counts["0"] == 5 and result.counts["1"] == 4  # each answer ticked, by how many
 
 
 def test_the_most_divided_items_come_first(readiness, rule):

@@ -28,7 +28,7 @@ class Agreement(Strict):
 
     source: SourceKey
     min_answers: Annotated[int, Field(ge=1)]
-    band: Annotated[float, Field(ge=0)]
+    window: Annotated[int, Field(ge=1)]
     split_share: Annotated[float, Field(gt=0, le=1)]
     choice_agreed_share: Annotated[float, Field(gt=0.5, le=1)]
     explanation: Text

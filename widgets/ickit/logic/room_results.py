@@ -29,9 +29,10 @@ class ItemResult:
     median: float | None  # ratings only
     low: int | None
     high: int | None
-    outside: int  # ratings further than the band from the median; choices: not the top answer
+    outside: int  # ratings outside the window that holds most; choices: not the top answer
     flag: Flag
-    top: str | None  # the answer given most often
+    top: str | None  # the whole answer given most often (choices)
+    top_count: int  # how many gave it
 
     @property
     def disagreement(self) -> float:
@@ -44,12 +45,8 @@ class ItemResult:
             return "no answers yet"
         if self.median is not None:
             return (f"median {self.median:g}, range {self.low}-{self.high}, {self.outside} of "
-                    f"{self.answered} more than a step from the median")
-        return f"most chose {self.item.label(self.top)} ({self.counts_of(self.top)} of {self.answered})"
-
-    def counts_of(self, value: str | None) -> int:
-        return sum(self.counts.get(v, 0) for v in (value or "").split(",") if v) \
-            if self.item.kind == "choices" else self.counts.get(value or "", 0)
+                    f"{self.answered} away from where most answered")
+        return f"most chose {self.item.label(self.top)} ({self.top_count} of {self.answered})"
 
 
 def item_result(item: RoomItem, values: list[str], rule: Agreement) -> ItemResult:
@@ -61,10 +58,11 @@ def item_result(item: RoomItem, values: list[str], rule: Agreement) -> ItemResul
                 counts[part] += 1
     answered = len(values)
     mid = low = high = top = None
+    most = 0
     if item.kind == "rating" and values:
         ratings = [int(v) for v in values]
         mid, low, high = median(ratings), min(ratings), max(ratings)
-        outside = sum(abs(r - mid) > rule.band for r in ratings)
+        outside = answered - window_count(ratings, rule.window)
         split = outside >= math.ceil(rule.split_share * answered) and outside > 0
     elif values:
         top, most = Counter(values).most_common(1)[0]
@@ -73,7 +71,12 @@ def item_result(item: RoomItem, values: list[str], rule: Agreement) -> ItemResul
     else:
         outside, split = 0, False
     flag: Flag = "too few answers" if answered < rule.min_answers else ("split" if split else "agreed")
-    return ItemResult(item, answered, counts, mid, low, high, outside, flag, top)
+    return ItemResult(item, answered, counts, mid, low, high, outside, flag, top, most)
+
+
+def window_count(ratings: list[int], window: int) -> int:
+    """How many ratings the best run of ``window`` neighbouring steps holds."""
+    return max(sum(start <= r < start + window for r in ratings) for start in set(ratings))
 
 
 def room_results(activity: Activity, answers: Answers, rule: Agreement) -> list[ItemResult]:

@@ -1,6 +1,7 @@
 """The room store's contract, run against SQLite and against a real PostgreSQL alike."""
 
 import multiprocessing
+import multiprocessing.pool
 import sqlite3
 import time
 
@@ -252,3 +253,63 @@ def test_a_postgresql_store_reconnects_after_the_server_restarts(postgres):
     store.answer(code, pid, 1, "clear-governance", "3")
     assert store.my_answers(code, pid, 1) == {"clear-governance": "3"}
     store.close()
+
+
+def _second(store):
+    """Another connection to the same store, as another kernel has."""
+    return open_store(getattr(store, "url", None) or store.path)
+
+
+def _answer_in_flight(store, code, pid):
+    """An answer's transaction begun and not yet committed: its statements as ``answer`` runs them."""
+    change = store._transaction()
+    run = change.__enter__()
+    run("UPDATE rooms SET version = version + 1 WHERE code = ? AND locked = 0 AND round = 1", (code,))
+    run("INSERT INTO answers (code, round, pid, item, value, answered) VALUES (?, 1, ?, ?, ?, ?)",
+        (code, pid, "trust-is-not-enough", "3", time.time()))
+    return change
+
+
+@pytest.mark.parametrize("step", ["next_round", "delete_room"])
+def test_an_answer_being_written_is_carried_into_the_next_round_or_deleted_with_its_room(store, step):
+    import threading
+
+    code = store.create_room("lessons", "Race").code
+    pid = participant_id(code, DEVICE_A)
+    store.join(code, pid)
+    other = _second(store)
+    change = _answer_in_flight(store, code, pid)
+    done = []
+    worker = threading.Thread(target=lambda: done.append(getattr(other, step)(code)))
+    worker.start()
+    time.sleep(0.5)
+    assert not done  # the trainer's step waits for the answer's transaction
+    change.__exit__(None, None, None)
+    worker.join(30)
+    if step == "next_round":
+        assert store.my_answers(code, pid, 2) == {"trust-is-not-enough": "3"}
+    else:
+        for table in ("rooms", "participants", "answers"):
+            assert store._read(f"SELECT COUNT(*) FROM {table} WHERE code = ?", (code,)) == [(0,)]
+    other.close()
+
+
+def test_a_participant_joining_twice_at_once_is_one_participant(store):
+    code = store.create_room("lessons", "Twice").code
+    pid = participant_id(code, DEVICE_A)
+    kernels = [_second(store) for _ in range(4)]  # each kernel has its own connection
+    with multiprocessing.pool.ThreadPool(4) as pool:
+        joined = pool.map(lambda s: s.join(code, pid), kernels)
+    assert {p.pid for p in joined} == {pid} and len(store.participants(code)) == 1
+    for kernel in kernels:
+        kernel.close()
+
+
+def test_results_shown_in_a_round_are_remembered_for_the_next(store):
+    code = store.create_room("lessons", "Shown").code
+    store.next_round(code)
+    assert store.room(code).shown_round == 0  # round 1 was never shown
+    store.set_state(code, revealed=True)
+    store.next_round(code)
+    room = store.room(code)
+    assert (room.round, room.revealed, room.shown_round) == (3, False, 2)

@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS rooms (
     code TEXT PRIMARY KEY, activity TEXT NOT NULL, title TEXT NOT NULL,
     quizzes TEXT NOT NULL, key_hash TEXT NOT NULL, created DOUBLE PRECISION NOT NULL,
     round INTEGER NOT NULL, revealed INTEGER NOT NULL, locked INTEGER NOT NULL,
-    version INTEGER NOT NULL);
+    version INTEGER NOT NULL, shown_round INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS participants (
     code TEXT NOT NULL, pid TEXT NOT NULL, role TEXT, name TEXT,
     joined DOUBLE PRECISION NOT NULL, PRIMARY KEY (code, pid));
@@ -50,7 +50,8 @@ CREATE TABLE IF NOT EXISTS consensus (
     recorded DOUBLE PRECISION NOT NULL, PRIMARY KEY (code, item));
 CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-ROOM_TABLES = ("answers", "consensus", "participants", "rooms")
+# "rooms" first: deleting its row takes the room's lock, so no answer lands after the others go
+ROOM_TABLES = ("rooms", "answers", "consensus", "participants")
 
 
 class RoomError(KitInputError):
@@ -72,6 +73,7 @@ class Room:
     revealed: bool
     locked: bool
     version: int
+    shown_round: int  # the last round whose results the trainer has shown (0: none)
 
 
 @dataclass(frozen=True)
@@ -166,18 +168,18 @@ class RoomStore:
                 if run("SELECT 1 FROM rooms WHERE code = ?", (code,)).fetchone() is None:
                     break
             run("INSERT INTO rooms (code, activity, title, quizzes, key_hash, created, round, "
-                "revealed, locked, version) VALUES (?, ?, ?, ?, ?, ?, 1, 0, 0, 1)",
+                "revealed, locked, version, shown_round) VALUES (?, ?, ?, ?, ?, ?, 1, 0, 0, 1, 0)",
                 (code, activity, title, ",".join(quizzes), key_hash(key), time.time()))
         return NewRoom(code, key)
 
     def room(self, code: str) -> Room | None:
         row = self._one("SELECT code, activity, title, quizzes, created, round, revealed, locked, "
-                        "version FROM rooms WHERE code = ?", (code,))
+                        "version, shown_round FROM rooms WHERE code = ?", (code,))
         if row is None:
             return None
-        code, activity, title, quizzes, created, rnd, revealed, locked, version = row
+        code, activity, title, quizzes, created, rnd, revealed, locked, version, shown = row
         return Room(code, activity, title, tuple(q for q in quizzes.split(",") if q), created,
-                    rnd, bool(revealed), bool(locked), version)
+                    rnd, bool(revealed), bool(locked), version, shown)
 
     def rooms(self) -> list[Room]:
         codes = [code for (code,) in self._read("SELECT code FROM rooms ORDER BY created")]
@@ -193,25 +195,29 @@ class RoomStore:
         return row is not None and hmac.compare_digest(row[0], key_hash(key or ""))
 
     def set_state(self, code: str, *, revealed: bool | None = None, locked: bool | None = None) -> None:
-        """Show or hide the results on participants' screens; lock or unlock the room."""
+        """Show or hide the results on participants' screens; lock or unlock the room. Showing
+        them marks the round's results as shown, for the rounds after it."""
         with self._transaction() as run:
-            for column, value in (("revealed", revealed), ("locked", locked)):
-                if value is not None:
-                    run(f"UPDATE rooms SET {column} = ? WHERE code = ?", (int(value), code))
-            self._bump(run, code)
+            self._lock(run, code)
+            if revealed is not None:
+                run("UPDATE rooms SET revealed = ? WHERE code = ?", (int(revealed), code))
+                if revealed:
+                    run("UPDATE rooms SET shown_round = round WHERE code = ?", (code,))
+            if locked is not None:
+                run("UPDATE rooms SET locked = ? WHERE code = ?", (int(locked), code))
 
     def next_round(self, code: str) -> int:
         """Open the next round: everyone's answers carry over, to be changed or kept; results are
         hidden until revealed again."""
         with self._transaction() as run:
-            row = run("SELECT round FROM rooms WHERE code = ?", (code,)).fetchone()
-            if row is None:
+            # the round moves first, holding the room's row: an answer being written finishes
+            # before (and is copied) or finds its round closed
+            if not run("UPDATE rooms SET round = round + 1, revealed = 0, version = version + 1 "
+                       "WHERE code = ?", (code,)).rowcount:
                 raise RoomError("This room no longer exists.")
-            new = row[0] + 1
+            (new,) = run("SELECT round FROM rooms WHERE code = ?", (code,)).fetchone()
             run("INSERT INTO answers (code, round, pid, item, value, answered) SELECT code, ?, pid, "
-                "item, value, answered FROM answers WHERE code = ? AND round = ?", (new, code, row[0]))
-            run("UPDATE rooms SET round = ?, revealed = 0 WHERE code = ?", (new, code))
-            self._bump(run, code)
+                "item, value, answered FROM answers WHERE code = ? AND round = ?", (new, code, new - 1))
         return new
 
     def delete_room(self, code: str) -> None:
@@ -234,27 +240,27 @@ class RoomStore:
 
     def join(self, code: str, pid: str, limit: int = 500) -> Participant:
         """The participant ``pid`` in the room, added on their first visit."""
+        row = self._one("SELECT role, name, joined FROM participants WHERE code = ? AND pid = ?",
+                        (code, pid))
+        if row is not None and self.version(code) is not None:
+            return Participant(pid, *row)
         with self._transaction() as run:
-            self._room_or_error(run, code)
-            row = run("SELECT role, name, joined FROM participants WHERE code = ? AND pid = ?",
-                      (code, pid)).fetchone()
-            if row is not None:
-                return Participant(pid, *row)
+            self._lock(run, code)
             (count,) = run("SELECT COUNT(*) FROM participants WHERE code = ?", (code,)).fetchone()
             if count >= limit:
                 raise RoomError(f"This room is full ({count} people); ask the trainer.")
-            joined = time.time()
-            run("INSERT INTO participants (code, pid, role, name, joined) VALUES (?, ?, NULL, NULL, ?)",
-                (code, pid, joined))
-            self._bump(run, code)
-        return Participant(pid, None, None, joined)
+            # a second tab of the same browser may join at the same moment: the first one counts
+            run("INSERT INTO participants (code, pid, role, name, joined) VALUES (?, ?, NULL, NULL, ?) "
+                "ON CONFLICT (code, pid) DO NOTHING", (code, pid, time.time()))
+            row = run("SELECT role, name, joined FROM participants WHERE code = ? AND pid = ?",
+                      (code, pid)).fetchone()
+        return Participant(pid, *row)
 
     def set_profile(self, code: str, pid: str, role: str | None, name: str | None) -> None:
         with self._transaction() as run:
-            self._room_or_error(run, code)
+            self._lock(run, code)
             run("UPDATE participants SET role = ?, name = ? WHERE code = ? AND pid = ?",
                 (role, name, code, pid))
-            self._bump(run, code)
 
     def participants(self, code: str) -> list[Participant]:
         return [Participant(*row) for row in self._read(
@@ -302,11 +308,10 @@ class RoomStore:
 
     def agree(self, code: str, item: str, value: str | None, note: str) -> None:
         with self._transaction() as run:
-            self._room_or_error(run, code)
+            self._lock(run, code)
             run("INSERT INTO consensus (code, item, value, note, recorded) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (code, item) DO UPDATE SET value = excluded.value, note = excluded.note, "
                 "recorded = excluded.recorded", (code, item, value, note, time.time()))
-            self._bump(run, code)
 
     def agreed(self, code: str) -> dict[str, Agreed]:
         return {item: Agreed(value, note) for item, value, note in self._read(
@@ -333,8 +338,11 @@ class RoomStore:
         return row
 
     @staticmethod
-    def _bump(run, code: str) -> None:
-        run("UPDATE rooms SET version = version + 1 WHERE code = ?", (code,))
+    def _lock(run, code: str) -> None:
+        """Raise the room's version, first in a change: that holds the room's row until the
+        change commits, so a delete or a new round waits for it or it for them."""
+        if not run("UPDATE rooms SET version = version + 1 WHERE code = ?", (code,)).rowcount:
+            raise RoomError("This room no longer exists: the trainer may have closed it.")
 
 
 class SQLiteStore(RoomStore):

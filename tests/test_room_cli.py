@@ -1,7 +1,9 @@
 """`ickit room` and the rooms side of `ickit serve`: open, list and delete rooms from the command
 line; the server checks its store, purges old rooms and records where participants join."""
 
+import re
 import time
+import urllib.parse
 
 import pytest
 
@@ -17,10 +19,14 @@ def launched(monkeypatch):
     return seen
 
 
-def test_a_room_opened_before_any_server_says_how_to_get_its_addresses(capsys):
+def test_a_room_opened_before_any_server_prints_the_facilitator_path_with_its_key(capsys):
     assert cli.main(["room", "new", "--activity", "lessons", "--title", "North"]) == 0
     out = capsys.readouterr().out
-    assert "is open: North (Ten lessons: partnership check)" in out and "Start `ickit serve`" in out
+    assert "is open: North (Ten lessons: partnership check)" in out and "start `ickit serve`" in out
+    path = re.search(r"/voila/render/room_facilitator\.ipynb\?room=(\w+)&key=(\S+)", out)
+    store = open_store()
+    assert store.check_key(path[1], urllib.parse.unquote(path[2]))
+    store.close()
 
 
 def test_a_room_gets_the_addresses_the_server_recorded_and_a_qr_file(tmp_path, monkeypatch, capsys, content):
@@ -43,17 +49,18 @@ def test_a_poll_names_its_knowledge_checks_and_mistakes_are_kind(capsys, tmp_pat
     assert cli.main(["room", "new", "--activity", "quiz", "--title", "Quiz"]) == 2
     assert "no room activity called 'quiz'" in capsys.readouterr().err
     assert cli.main(["room", "new", "--activity", "poll", "--quiz", "first-law", "--title", " "]) == 2
-    assert "title of 1 to 80" in capsys.readouterr().err
+    assert "Give the room a title" in capsys.readouterr().err
     assert cli.main(["room", "new", "--activity", "poll", "--quiz", "first-law", "--title", "Q",
                      "--url", "http://h:1"]) == 0
     assert "http://h:1/voila/render/room.ipynb?room=" in capsys.readouterr().out
 
 
 def test_rooms_are_listed_and_deleted(capsys):
-    cli.main(["room", "new", "--activity", "team", "--title", "Teams <b>"])
+    cli.main(["room", "new", "--activity", "team", "--title", "Teams <b>\x1b[2J\u202egone"])
     code = capsys.readouterr().out.split()[1]
     assert cli.main(["room", "list"]) == 0
-    assert f"{code}" in capsys.readouterr().out
+    listed = capsys.readouterr().out
+    assert code in listed and "Teams <b>[2Jgone" in listed and "\x1b" not in listed
     assert cli.main(["room", "delete", code.lower()]) == 0
     assert "deleted" in capsys.readouterr().out
     assert cli.main(["room", "delete", code]) == 2

@@ -6,7 +6,7 @@ import pytest
 from ickit.errors import KitInputError
 from ickit.logic.room_activities import activity_items
 from ickit.logic.room_results import (agreed_drafts, group_radar, item_result, room_results,
-                                      shown_to_participants, talk_first)
+                                      enough_to_show, talk_first)
 
 
 @pytest.fixture(scope="module")
@@ -109,9 +109,9 @@ def test_the_most_divided_items_come_first(readiness, rule):
     assert ranked[-1].flag == "too few answers"
 
 
-def test_results_are_shown_to_participants_only_for_groups_big_enough(readiness, rule):
-    assert not shown_to_participants(item_result(readiness.items[0], ["1", "2"], rule), 3)
-    assert shown_to_participants(item_result(readiness.items[0], ["1", "2", "2"], rule), 3)
+def test_results_are_enough_to_show_only_for_groups_big_enough(readiness, rule):
+    assert not enough_to_show(item_result(readiness.items[0], ["1", "2"], rule), 3)
+    assert enough_to_show(item_result(readiness.items[0], ["1", "2", "2"], rule), 3)
 
 
 def test_the_radar_gives_medians_ranges_and_a_line_only_for_roles_big_enough(readiness):

@@ -3,12 +3,13 @@
 import multiprocessing
 import multiprocessing.pool
 import sqlite3
+import threading
 import time
 
 import pytest
 
 from ickit.errors import KitInputError
-from ickit.logic.room_store import (RoomError, SQLiteStore, StoreUnavailable, normalise_code,
+from ickit.logic.room_store import (TABLES, RoomError, SQLiteStore, StoreUnavailable, normalise_code,
                                     open_store, participant_id)
 
 DEVICE_A, DEVICE_B = "a" * 22, "b" * 22
@@ -272,7 +273,7 @@ def _answer_in_flight(store, code, pid):
 
 @pytest.mark.parametrize("step", ["next_round", "delete_room"])
 def test_an_answer_being_written_is_carried_into_the_next_round_or_deleted_with_its_room(store, step):
-    import threading
+
 
     code = store.create_room("lessons", "Race").code
     pid = participant_id(code, DEVICE_A)
@@ -313,3 +314,17 @@ def test_results_shown_in_a_round_are_remembered_for_the_next(store):
     store.next_round(code)
     room = store.room(code)
     assert (room.round, room.revealed, room.shown_round) == (3, False, 2)
+
+
+def test_a_rooms_file_from_before_shown_rounds_gains_them(tmp_path):
+    path = tmp_path / "old.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript(TABLES.replace(", shown_round INTEGER NOT NULL", ""))
+    old.execute("INSERT INTO rooms VALUES ('ABCDEF', 'lessons', 'Old', '', 'x', 0, 2, 1, 0, 5)")
+    old.commit()
+    old.close()
+    store = open_store(path)
+    assert store.room("ABCDEF").shown_round == 0
+    store.set_state("ABCDEF", revealed=True)
+    assert store.room("ABCDEF").shown_round == 2
+    store.close()

@@ -9,7 +9,7 @@ import pytest
 
 from ickit.logic import readiness as readiness_logic
 from ickit.logic.room_links import Server
-from ickit.logic.room_store import open_store
+from ickit.logic.room_store import StoreUnavailable, open_store
 from ickit.views.room_facilitator import RoomFacilitatorView
 from ickit.views.room_join import SAVED, RoomJoinView
 
@@ -58,9 +58,31 @@ def test_the_trainer_opens_a_room_and_gets_its_code_addresses_and_qr(content, st
     page = shown(view.body)
     assert f"<b>{code}</b>" in page and "<svg" in page and 'aria-label="QR code to join room' in page
     assert f"http://192.168.1.20:8866/voila/render/room.ipynb?room={code}&amp;token=tok" in page
-    assert "room_facilitator.ipynb?room=" in page and "&amp;key=" in page
     assert "North &lt;b&gt;partnership&lt;/b&gt;" in page and "<b>partnership</b>" not in page
     assert store.check_key(code, view.key)
+    # the key is not in what is projected: it is folded at the page's foot, open once as it opens
+    assert view.key not in page and view.key not in view.message.value
+    assert view.address.value.startswith("<details class='ickit-private' open>")
+    assert f"room_facilitator.ipynb?room={code}&amp;key={view.key}&amp;token=tok" in view.address.value
+    again = RoomFacilitatorView(content, store, query={"room": code, "key": view.key}, server=server)
+    assert "<details class='ickit-private'>" in again.address.value
+
+
+def test_names_are_listed_apart_from_the_projected_page(content, store, server):
+    trainer, code = facilitator(content, store, server)
+    view = participant(content, store, code, devices(1)[0])
+    view.name.value = "  Ann\u202e <i>Lee</i> "
+    trainer.tick()
+    assert "Ann" not in shown(trainer.body)
+    assert "Names people gave (1)" in trainer.names.value
+    assert "<li>Ann &lt;i&gt;Lee&lt;/i&gt;</li>" in trainer.names.value
+
+
+def test_a_page_opened_in_jupyterlab_gives_the_facilitator_path(content, store):
+    view = RoomFacilitatorView(content, store, query={}, server=None)
+    code = view.open_room("lessons", "Lab")
+    assert f"/voila/render/room_facilitator.ipynb?room={code}&amp;key={view.key}" in view.address.value
+    assert "put the server's address" in view.address.value
 
 
 @pytest.mark.parametrize("title, message", [("", "Give the room a title"), ("x" * 81, "under 80")])
@@ -130,6 +152,7 @@ def test_a_second_round_keeps_answers_and_shows_the_first_rounds_results(content
     people = [participant(content, store, code, d) for d in devices(3)]
     for view in people:
         answer(view, "clear-governance", "1")
+    trainer.reveal.value = True
     trainer.next_round.click()
     assert "Round 2 is open" in trainer.message.value
     people[0].tick()
@@ -254,3 +277,50 @@ def test_an_unreachable_store_is_a_kind_message(content, tmp_path, monkeypatch):
     view.device.key = devices(1)[0]
     view.code.value = "ABCDEF"
     assert "cannot be opened" in view.message.value
+
+
+def test_a_round_the_trainer_never_showed_stays_hidden_in_the_next(content, store, server):
+    trainer, code = facilitator(content, store, server, activity="lessons")
+    people = [participant(content, store, code, d) for d in devices(3)]
+    for view in people:
+        answer(view, "clear-governance", "1")
+    trainer.next_round.click()
+    people[0].tick()
+    assert "round 2" in people[0].heading.value
+    assert people[0].results_note.value == "" and "room:" not in people[0].statuses["clear-governance"].value
+    trainer.reveal.value = True  # shown, then hidden again in the same round: hidden
+    trainer.reveal.value = False
+    people[0].tick()
+    assert people[0].results_note.value == ""
+
+
+def test_the_projected_table_shows_no_item_fewer_than_three_answered(content, store, server):
+    trainer, code = facilitator(content, store, server, activity="lessons")
+    people = [participant(content, store, code, d) for d in devices(3)]
+    answer(people[0], "clear-governance", "0")
+    answer(people[1], "clear-governance", "3")
+    for view in people:
+        answer(view, "trust-is-not-enough", "2")
+    trainer.tick()
+    rows = trainer.items.value.split("<tr>")[2:]  # the items in the activity's order
+    few, enough = (rows[[i.id for i in trainer.activity.items].index(item)]
+                   for item in ("clear-governance", "trust-is-not-enough"))
+    assert "shown once 3 have answered" in few and "ickit-bar-row" not in few and "median" not in few
+    assert "median 2" in enough
+
+
+def test_a_store_out_of_reach_is_said_in_the_page_once_and_cleared(content, store, server, caplog):
+    trainer, code = facilitator(content, store, server, activity="lessons")
+    view = participant(content, store, code, devices(1)[0])
+    real = store.version
+
+    def down(_code):
+        raise StoreUnavailable("The rooms file is busy just now; try again in a moment.")
+
+    store.version = down
+    assert view.watch.look() and view.watch.look()
+    assert "busy just now" in view.message.value and "alert" in view.message.value
+    assert len([r for r in caplog.records if "cannot follow" in r.getMessage()]) == 1
+    store.version = real
+    assert view.watch.look()
+    assert "In touch with the room again" in view.message.value

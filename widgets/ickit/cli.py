@@ -59,7 +59,7 @@ def serve_seminar(args: argparse.Namespace) -> int:
             print(f"ickit: on this machine only: {landing_url(options)}")
         gone = f"; {purged} room(s) older than {content.rooms.keep_days} days deleted" if purged else ""
         print(f"ickit: workshop rooms are kept in {shown_store(rooms)}{gone}; participants join at "
-              f"{join.base}")
+              f"{join.join_page()}")
         serve(options, content, rooms, join)
     except (ServeError, UncheckedVersion) as err:
         print(f"ickit serve: {err}", file=sys.stderr)
@@ -84,11 +84,10 @@ def room_store(args: argparse.Namespace, content):
 def room_new(args: argparse.Namespace) -> int:
     from .logic.room_activities import activity_items
     from .logic.room_links import BASE_SETTING, Server, qr_svg
+    from .logic.room_rules import room_title
 
     content = load_content(args.data)
-    title = " ".join(args.title.split())
-    if not title or len(title) > content.rooms.limits.title:
-        raise KitInputError(f"Give the room a title of 1 to {content.rooms.limits.title} characters.")
+    title = room_title(args.title, content.rooms.limits.title)
     quizzes = tuple(args.quiz or ())
     activity_items(content, args.activity, quizzes)  # a KitInputError names what is wrong
     store = room_store(args, content)
@@ -101,7 +100,10 @@ def room_new(args: argparse.Namespace) -> int:
         store.close()
     print(f"Room {new.code} is open: {title} ({content.rooms.activity(args.activity).title})")
     if not base:
-        print("Start `ickit serve` (with --public for phones) to get the addresses, or give --url.")
+        print(f"Facilitator address:    {Server('').facilitate(new.code, new.key)}  (keep it private)")
+        print("  That is a path on the seminar server: put the server's address before it. Opened "
+              "there (start `ickit serve`, with --public for phones), the page shows the join "
+              "address and QR code; or give --url here to have them now.")
         return 0
     server = Server(base, token)
     qr = args.qr or Path(f"room-{new.code}.svg")
@@ -113,6 +115,8 @@ def room_new(args: argparse.Namespace) -> int:
 
 
 def room_list(args: argparse.Namespace) -> int:
+    from .logic.room_rules import one_line
+
     content = load_content(args.data)
     store = room_store(args, content)
     try:
@@ -124,7 +128,7 @@ def room_list(args: argparse.Namespace) -> int:
         state = ", ".join(filter(None, ["locked" if room.locked else "open",
                                         "results shown" if room.revealed else ""]))
         print(f"{room.code}  {opened}  {room.activity:<9}  round {room.round}  {people} joined  "
-              f"{state}  {room.title}")
+              f"{state}  {one_line(room.title)}")
     if not rooms:
         print("No rooms yet: `ickit room new --activity readiness --title ...` opens one.")
     return 0

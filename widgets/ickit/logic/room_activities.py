@@ -104,16 +104,16 @@ def activity_items(content: Content, activity: str, quizzes: tuple[str, ...] = (
                       for lesson in sorted(content.lessons, key=lambda lesson: lesson.number))
         return Activity(activity, title, scale.prompt, items, scale.top)
     if activity == "team":
-        items = tuple(RoomItem(q.id, q.id, q.prompt, q.prompt, "choice",
+        items = tuple(RoomItem(q.id, q.id, f"Question {n}", q.prompt, "choice",
                                tuple(Option(o.id, o.label) for o in q.options))
-                      for q in content.team_choice.questions)
+                      for n, q in enumerate(content.team_choice.questions, start=1))
         return Activity(activity, title, "Choose the answer that fits your team best.", items, None)
     questions = content.by_id("quizzes")
     unknown = [q for q in quizzes if q not in questions]
     if unknown or not quizzes:
         raise KitInputError("Choose at least one knowledge check for the poll"
                             + (f"; there is none called '{unknown[0][:40]}'." if unknown else "."))
-    items = tuple(RoomItem(q.id, q.id, q.question, q.question,
+    items = tuple(RoomItem(q.id, q.id, q.part, q.question,
                            "choice" if q.type == "multiple_choice" else "choices",
                            tuple(Option(str(n), a.answer, a.correct, a.feedback)
                                  for n, a in enumerate(q.answers)))

@@ -32,10 +32,15 @@ class Server:
     def _address(self, notebook: str, **query: str) -> str:
         if self.token:
             query["token"] = self.token
-        return f"{self.base.rstrip('/')}/voila/render/{notebook}?{urlencode(query)}"
+        address = f"{self.base.rstrip('/')}/voila/render/{notebook}"
+        return f"{address}?{urlencode(query)}" if query else address
 
     def join(self, code: str) -> str:
         return self._address(JOIN_NOTEBOOK, room=code)
+
+    def join_page(self) -> str:
+        """The page where participants type a room's code."""
+        return self._address(JOIN_NOTEBOOK)
 
     def facilitate(self, code: str, key: str) -> str:
         return self._address(FACILITATOR_NOTEBOOK, room=code, key=key)

@@ -1,7 +1,8 @@
 """What a room takes away: the consensus report (Markdown, and HTML with the radar), every
 anonymous answer as CSV, and the agreed answers as the file the single-user dashboard loads.
 
-Participants appear as P1, P2, ... in the order they joined; no name a person typed is exported.
+Participants appear as P1, P2, ... in an order that says nothing of when they joined; no name a
+person typed is exported, nor a role fewer than the room's smallest group gave.
 Text people typed (the room's title, the notes) is escaped for each format.
 """
 
@@ -44,6 +45,7 @@ class RoomReport:
     participants: list[Participant]
     role_labels: dict[str, str]
     rule: str
+    min_group: int
 
     def roles_line(self) -> str:
         counts: dict[str, int] = {}
@@ -117,13 +119,24 @@ def to_html(report: RoomReport, radar_png: bytes | None) -> str:
 
 
 def numbered(participants: list[Participant]) -> dict[str, str]:
-    """Each participant's anonymous number, P1 first to join."""
-    return {p.pid: f"P{n}" for n, p in enumerate(participants, start=1)}
+    """Each participant's anonymous number, in the order of their ids (hashes): not of joining."""
+    return {pid: f"P{n}" for n, pid in enumerate(sorted(p.pid for p in participants), start=1)}
+
+
+def shown_roles(participants: list[Participant], min_group: int) -> dict[str, str | None]:
+    """Each participant's role, left out where fewer than ``min_group`` people gave it: one
+    housing officer's answers would otherwise be theirs by name."""
+    held: dict[str | None, int] = {}
+    for p in participants:
+        held[p.role] = held.get(p.role, 0) + 1
+    return {p.pid: p.role if held[p.role] >= min_group else None for p in participants}
 
 
 def answers_csv(report: RoomReport, rows: list[tuple[int, str, str, str, float]]) -> str:
-    """Every answer of every round, anonymous: round, participant number, role, item, answer."""
-    numbers, roles = numbered(report.participants), {p.pid: p.role for p in report.participants}
+    """Every answer of every round, anonymous: round, participant number, role (if enough people
+    gave it), item, answer."""
+    numbers = numbered(report.participants)
+    roles = shown_roles(report.participants, report.min_group)
     items = {i.id: i for i in report.activity.items}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

@@ -94,9 +94,9 @@ def talk_first(results: list[ItemResult]) -> list[ItemResult]:
     return sorted(results, key=lambda r: (FLAG_ORDER[r.flag], -r.disagreement))
 
 
-def shown_to_participants(result: ItemResult, min_group: int) -> bool:
-    """Whether an item's results may be shown to participants: never for fewer than ``min_group``
-    answers, so that nobody's answer can be picked out."""
+def enough_to_show(result: ItemResult, min_group: int) -> bool:
+    """Whether an item's answers may be shown on any screen, the projected one included: never
+    for fewer than ``min_group`` answers, so that nobody's answer can be picked out."""
     return result.answered >= min_group
 
 

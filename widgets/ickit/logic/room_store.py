@@ -50,6 +50,8 @@ CREATE TABLE IF NOT EXISTS consensus (
     recorded DOUBLE PRECISION NOT NULL, PRIMARY KEY (code, item));
 CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+# columns added since rooms first shipped, added to a store made before them
+ADDED = (("rooms", "shown_round", "INTEGER NOT NULL DEFAULT 0"),)
 # "rooms" first: deleting its row takes the room's lock, so no answer lands after the others go
 ROOM_TABLES = ("rooms", "answers", "consensus", "participants")
 
@@ -357,6 +359,9 @@ class SQLiteStore(RoomStore):
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=FULL")
             self.db.executescript(TABLES)
+            for table, column, kind in ADDED:
+                if column not in {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
         except (OSError, sqlite3.Error) as err:
             raise StoreUnavailable(f"The rooms file {path} cannot be opened ({err}).") from err
 
@@ -411,6 +416,8 @@ class PostgresStore(RoomStore):
             with self._transaction() as run:
                 for statement in filter(str.strip, TABLES.split(";")):
                     run(statement)
+                for table, column, kind in ADDED:
+                    run(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
         except (psycopg.errors.UniqueViolation, psycopg.errors.DuplicateTable):
             pass  # another server made the tables at the same moment
 

@@ -3,7 +3,8 @@ code, watch answers arrive, see where the room agrees and where it is split, sho
 results, run a second round, lock the room, record what the room agreed, and take it all away.
 
 The page needs the room's facilitator address (its secret key); without one it offers to open a
-new room. It looks at the store every second and redraws only when the room changed.
+new room. It looks at the store every second and redraws only when the room changed. What is not
+for the screen (the facilitator address, the names people gave) sits folded at the page's foot.
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from ..errors import KitInputError
 from ..logic import room_report
 from ..logic.room_activities import Activity, activity_items
 from ..logic.room_links import Server, qr_svg
-from ..logic.room_results import (ItemResult, Radar, agreed_drafts, group_radar, room_results,
-                                  talk_first)
-from ..logic.room_store import Room, RoomStore, normalise_code, open_store
+from ..logic.room_results import (ItemResult, Radar, agreed_drafts, enough_to_show, group_radar,
+                                  room_results, talk_first)
+from ..logic.room_rules import agreed_note, room_title
+from ..logic.room_store import Room, RoomStore, normalise_code
 from ..upstream import when_page_opens
 from .chart import Chart
-from .common import Message, download_link, guarded, prepare_link
-from .room_watch import Watch
+from .common import download_link, guarded, prepare_link
+from .room_page import RoomPage
 
 LOOK_SECONDS = 1.0
 NO_AGREEMENT = "__none__"
@@ -32,34 +34,28 @@ FLAG_CLASS = {"agreed": "ickit-flag-agreed", "split": "ickit-flag-split",
               "too few answers": "ickit-flag-few"}
 
 
-class RoomFacilitatorView(widgets.VBox):
+class RoomFacilitatorView(RoomPage):
     """The facilitator's page; :meth:`open_room` or a valid ``room`` and ``key`` show the room."""
 
     def __init__(self, content: Content | None = None, store: RoomStore | None = None,
                  query: dict[str, str] | None = None, server: Server | None = None):
         self.content = content or load_content()
         self.settings = self.content.rooms
-        self._store = store
         self.server = server if server is not None else Server.from_env()
-        self.message = Message()
         self.body = widgets.VBox()
+        self.address, self.names = widgets.HTML(), widgets.HTML()
         self.room: Room | None = None
         self.key = ""
         self.activity: Activity | None = None
         self.results: list[ItemResult] = []
         self.radar: Radar | None = None
-        self.watch = Watch(LOOK_SECONDS, self.tick)
-        super().__init__([self.body, self.message], layout={"max_width": "1200px"})
+        super().__init__(store, LOOK_SECONDS, layout={"max_width": "1200px"})
+        self.children = [self.body, self.message, self.address, self.names]
         self.add_class("ickit-room-facilitator")
         if query is None:
             when_page_opens(guarded(self.message)(self.opened))
         else:
             self.opened(query)
-
-    def store(self) -> RoomStore:
-        if self._store is None:
-            self._store = open_store()
-        return self._store
 
     def opened(self, query: dict[str, str]) -> None:
         """Show the room the address names, if its key is right; else the form to open one."""
@@ -111,21 +107,18 @@ class RoomFacilitatorView(widgets.VBox):
 
     def open_room(self, activity: str, title: str, quizzes: tuple[str, ...] = ()) -> str:
         """Open a room (checked first) and show its controls; returns its code."""
-        title = " ".join(title.split())
-        if not title:
-            raise KitInputError("Give the room a title, so participants know they are in the right one.")
-        if len(title) > self.settings.limits.title:
-            raise KitInputError(f"Keep the title under {self.settings.limits.title} characters.")
+        title = room_title(title, self.settings.limits.title)
         activity_items(self.content, activity, quizzes if activity == "poll" else ())
         new = self.store().create_room(activity, title, quizzes if activity == "poll" else (),
                                        self.settings.limits.open_rooms)
-        self._show(self.store().room(new.code), new.key)
-        self.message.show(f"Room {new.code} is open. Keep the facilitator address below.")
+        self._show(self.store().room(new.code), new.key, just_opened=True)
+        self.message.show(f"Room {new.code} is open. Copy your facilitator address from the foot "
+                          "of the page, then fold it away before you project the page.")
         return new.code
 
     # --- the room ---------------------------------------------------------------------------
 
-    def _show(self, room: Room | None, key: str) -> None:
+    def _show(self, room: Room | None, key: str, just_opened: bool = False) -> None:
         if room is None:
             raise KitInputError("That room no longer exists.")
         self.room, self.key = room, key
@@ -159,6 +152,7 @@ class RoomFacilitatorView(widgets.VBox):
         side = widgets.HTML(self._join_html(), layout={"flex": "1 1 16rem", "max_width": "24rem"})
         self.body.children = [widgets.HBox([main, side], layout={"flex_flow": "row wrap",
                                                                  "align_items": "flex-start"})]
+        self.address.value = self._address_html(just_opened)
         self.refresh()
         self.watch.start()
 
@@ -170,17 +164,33 @@ class RoomFacilitatorView(widgets.VBox):
         head = f"<p class='ickit-room-code'>Room code <b>{room.code}</b></p>"
         if self.server is None:
             return head + ("<p>Participants join from the seminar server: start it with "
-                           "<code>ickit serve --public</code> and open this room there.</p>")
+                           "<code>ickit serve --public</code> and open this room there with your "
+                           "facilitator address (at the foot of this page).</p>")
         join = self.server.join(room.code)
-        mine = self.server.facilitate(room.code, self.key)
         local = ("<p>This server is on this machine only; for phones, start it with "
                  "<code>ickit serve --public</code>.</p>") if self.server.local else ""
         return (head + "<div class='ickit-room-join-box'>"
                 f"<div class='ickit-qr' style='width:min(100%,20rem)'>{qr_svg(join, f'QR code to join room {room.code}')}</div>"
                 f"<p>Join at <a href='{html.escape(join)}' target='_blank' rel='noopener'>"
-                f"{html.escape(join)}</a></p></div>{local}"
-                "<details><summary>Your facilitator address (keep it private)</summary>"
+                f"{html.escape(join)}</a></p></div>{local}")
+
+    def _address_html(self, just_opened: bool) -> str:
+        """The facilitator address, folded (open once, as the room opens): not for the projector.
+        Drawn once per room, so a fold the trainer made stays made."""
+        mine = (self.server or Server("")).facilitate(self.room.code, self.key)
+        where = "" if self.server else (" (a path on the seminar server: put the server's address, "
+                                        "such as http://HOST:8866, before it)")
+        return (f"<details class='ickit-private'{' open' if just_opened else ''}><summary>Your "
+                "facilitator address: not for the screen</summary><p>Anyone with this address "
+                f"controls the room; keep it to yourself{where}:</p>"
                 f"<p><a href='{html.escape(mine)}'>{html.escape(mine)}</a></p></details>")
+
+    @staticmethod
+    def _names_html(names: list[str]) -> str:
+        listed = "".join(f"<li>{html.escape(name)}</li>" for name in names)
+        return (f"<details class='ickit-private'><summary>Names people gave ({len(names)}): not for "
+                "the screen</summary>"
+                + (f"<ul>{listed}</ul>" if names else "<p>Nobody has given a name.</p>") + "</details>")
 
     def _set_state(self, **state: bool) -> None:
         if getattr(self, "_following", False):
@@ -221,11 +231,12 @@ class RoomFacilitatorView(widgets.VBox):
         answered = sum(1 for given in answers.values() if given)
         state = ["results shown to participants" if room.revealed else "results hidden",
                  "locked" if room.locked else "open for answers"]
-        names = ", ".join(html.escape(p.name) for p in participants if p.name)
         self.status.value = (f"<p class='ickit-room-status' role='status'><b>{len(participants)}</b> "
                              f"joined, <b>{answered}</b> have answered; round {room.round}; "
-                             f"{'; '.join(state)}.</p>"
-                             + (f"<p>Named: {names}</p>" if names else ""))
+                             f"{'; '.join(state)}.</p>")
+        names = self._names_html(sorted((p.name for p in participants if p.name), key=str.casefold))
+        if names != self.names.value:  # redrawn only when a name changes: it folds again then
+            self.names.value = names
         self.talk.value = self._talk_html()
         self.items.value = self._items_html()
         if self.activity.rated:
@@ -252,19 +263,24 @@ class RoomFacilitatorView(widgets.VBox):
                 f"<p class='ickit-rule'>{html.escape(self.settings.agreement.explanation)}</p>")
 
     def _items_html(self) -> str:
+        few = self.settings.min_group
         rows = []
         for r in self.results:
-            total = max(r.answered, 1)
-            bars = "".join(
-                f"<div class='ickit-bar-row'><span class='ickit-bar-label'>{html.escape(o.label)}</span>"
-                f"<span class='ickit-bar' style='width:{6 * r.counts[o.value] / total:.2f}rem'></span>"
-                f"<span>{r.counts[o.value]}</span></div>" for o in r.item.options)
+            if enough_to_show(r, few):
+                total = max(r.answered, 1)
+                spread = "".join(
+                    f"<div class='ickit-bar-row'><span class='ickit-bar-label'>{html.escape(o.label)}</span>"
+                    f"<span class='ickit-bar' style='width:{6 * r.counts[o.value] / total:.2f}rem'></span>"
+                    f"<span>{r.counts[o.value]}</span></div>" for o in r.item.options)
+                summary = html.escape(r.describe())
+            else:
+                spread, summary = "", f"shown once {few} have answered"
             rows.append(f"<tr><td>{html.escape(r.item.group_name)}</td><td>{html.escape(r.item.text)}</td>"
-                        f"<td>{r.answered}</td><td>{bars}</td><td>{html.escape(r.describe())}</td>"
+                        f"<td>{r.answered}</td><td>{spread}</td><td>{summary}</td>"
                         f"<td class='{FLAG_CLASS[r.flag]}'>{r.flag}</td></tr>")
         return ("<div class='ickit-table-wrap'><table class='ickit-table ickit-room-items'>"
                 "<caption>Every item: how many answered, how the answers fall, and whether the room "
-                "agrees</caption><thead><tr><th scope='col'>Area</th><th scope='col'>Item</th>"
+                f"agrees (an item's answers show once {few} people have given one)</caption><thead><tr><th scope='col'>Area</th><th scope='col'>Item</th>"
                 "<th scope='col'>Answers</th><th scope='col'>Spread</th><th scope='col'>Summary</th>"
                 f"<th scope='col'>Flag</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
@@ -279,7 +295,9 @@ class RoomFacilitatorView(widgets.VBox):
                                            "and what it will do", style={"description_width": "initial"},
                                            layout={"width": "min(100%, 52rem)"})
         self.agree_button = widgets.Button(description="Record", button_style="primary", icon="check")
-        self.medians_button = widgets.Button(description="Record every agreed item as answered",
+        self.medians_button = widgets.Button(description="Record what the room agrees on",
+                                             tooltip="Record each item flagged agreed, as the room "
+                                                     "answered it, where nothing is recorded yet",
                                              layout={"width": "auto"})
         self.agreed_summary = widgets.HTML()
         guard = guarded(self.message)
@@ -289,7 +307,8 @@ class RoomFacilitatorView(widgets.VBox):
         self.medians_button.on_click(guard(lambda button: self.record_medians()))
         return widgets.VBox([
             widgets.HTML("<p>Talk an item over, then record what the room agrees on, with a note. "
-                         "The items are listed most divided first.</p>"),
+                         "The items keep the activity's order, each with its flag; <i>Talk about "
+                         "these first</i> ranks the split ones.</p>"),
             self.agree_item, self.agree_value, self.agree_note,
             widgets.HBox([self.agree_button, self.medians_button], layout={"flex_flow": "row wrap"}),
             self.agreed_summary])
@@ -297,7 +316,7 @@ class RoomFacilitatorView(widgets.VBox):
     def _refresh_agreed(self) -> None:
         agreed = self.store().agreed(self.room.code)
         options = []
-        for n, r in enumerate(talk_first(self.results), start=1):
+        for n, r in enumerate(self.results, start=1):  # a steady order: the list is in use
             mark = " (recorded)" if r.item.id in agreed else ""
             options.append((f"{n}. {r.item.text[:90]} [{r.flag}]{mark}", r.item.id))
         current = self.agree_item.value
@@ -329,9 +348,7 @@ class RoomFacilitatorView(widgets.VBox):
         """Keep the room's agreed answer to one item, with its note."""
         item = self.activity.item(item_id)
         value = None if value == NO_AGREEMENT else item.check(value)
-        note = note.strip()
-        if len(note) > self.settings.limits.note:
-            raise KitInputError(f"Keep the note under {self.settings.limits.note} characters.")
+        note = agreed_note(note, self.settings.limits.note)
         self.store().agree(self.room.code, item.id, value, note)
         self.tick(force=True)
         self.message.show(f"Recorded: {item.label(value, 'no agreement')} for \"{item.text[:60]}\".")
@@ -340,13 +357,16 @@ class RoomFacilitatorView(widgets.VBox):
         """Record a first draft for every agreed item not yet recorded: its median, if a whole
         rating, or the answer most chose."""
         agreed = self.store().agreed(self.room.code)
-        drafts = {item: value for item, value in agreed_drafts(self.results).items()
-                  if item not in agreed}
-        for item, value in drafts.items():
+        drafts = agreed_drafts(self.results)
+        new = {item: value for item, value in drafts.items() if item not in agreed}
+        for item, value in new.items():
             self.store().agree(self.room.code, item, value, "")
         self.tick(force=True)
-        self.message.show(f"Recorded {len(drafts)} agreed item(s) as the room answered them; "
-                          "check them in the list.")
+        kept, left = len(drafts) - len(new), len(self.results) - len(drafts)
+        self.message.show(
+            f"Recorded {len(new)} item(s) as the room answered them. Left as they were: {kept} "
+            f"already recorded, and {left} the room is split on, has too few answers for, or "
+            "answered between two steps; record those one by one.")
 
     # --- downloads and closing ------------------------------------------------------------------
 
@@ -366,7 +386,8 @@ class RoomFacilitatorView(widgets.VBox):
         return room_report.RoomReport(
             room, self.activity, self.results, self.radar if self.activity.rated else None,
             store.agreed(room.code), store.participants(room.code),
-            {r.id: r.label for r in self.settings.roles}, self.settings.agreement.explanation)
+            {r.id: r.label for r in self.settings.roles}, self.settings.agreement.explanation,
+            self.settings.min_group)
 
     def download_links(self) -> str:
         report = self.report()
@@ -415,6 +436,7 @@ class RoomFacilitatorView(widgets.VBox):
         self.body.children = [widgets.HTML("<h2>This room is closed</h2><p>Its answers are deleted. "
                                            "Reload the page without the room's address to open "
                                            "another.</p>")]
+        self.address.value = self.names.value = ""
         self.room = None
 
 

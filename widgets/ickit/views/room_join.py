@@ -17,14 +17,14 @@ from ..content import Content, load_content
 from ..errors import KitInputError
 from ..logic.room_activities import Activity, RoomItem, activity_items
 from ..logic.room_results import (ItemResult, group_radar, person_scores, room_results,
-                                  shown_to_participants)
-from ..logic.room_store import (Room, RoomError, RoomStore, normalise_code, open_store,
-                                participant_id)
+                                  enough_to_show)
+from ..logic.room_rules import person_name, results_round
+from ..logic.room_store import Room, RoomError, RoomStore, normalise_code, participant_id
 from ..upstream import when_page_opens
 from .chart import Chart
-from .common import Looks, Message, guarded
+from .common import Looks, guarded
 from .device_key import DeviceKey
-from .room_watch import Watch
+from .room_page import RoomPage
 
 NO_ANSWER = ""
 LOOK_SECONDS = 2.0  # how often the page looks for the trainer's changes
@@ -32,15 +32,13 @@ RESULTS_SECONDS = 5.0  # how often shown results follow new answers
 SAVED = '<span class="ickit-saved">&#10003; saved</span>'
 
 
-class RoomJoinView(widgets.VBox):
+class RoomJoinView(RoomPage):
     """The participant's page; ``controls`` maps each item's id to its control once joined."""
 
     def __init__(self, content: Content | None = None, store: RoomStore | None = None,
                  query: dict[str, str] | None = None):
         self.content = content or load_content()
         self.settings = self.content.rooms
-        self._store = store
-        self.message = Message()
         self.device = DeviceKey()
         self.heading = widgets.HTML()
         self.code = widgets.Text(description="Room code", placeholder="the code your trainer shows",
@@ -56,7 +54,8 @@ class RoomJoinView(widgets.VBox):
                                  continuous_update=False, style={"description_width": "initial"})
         self.profile = widgets.VBox([widgets.HTML(
             "<p>About you, if you wish: your role lets the trainer compare how groups answer; "
-            "your name is shown to the trainer only. Nobody sees your answers one by one.</p>"),
+            "a name is for the trainer, who sees it in a list apart from the answers. The room's "
+            "pages show the group's answers only, never yours one by one.</p>"),
             widgets.HBox([self.role, self.name], layout={"flex_flow": "row wrap"})],
             layout={"display": "none"})
         self.form = widgets.VBox()
@@ -69,10 +68,9 @@ class RoomJoinView(widgets.VBox):
         self.pid: str | None = None
         self._loading = False
         self._results_at = 0.0
-        self.watch = Watch(LOOK_SECONDS, self.tick)
-        super().__init__([self.heading, self.entry, self.message, self.profile, self.form,
-                          self.results_note, self.chart, self.device],
-                         layout={"max_width": "980px"})
+        super().__init__(store, LOOK_SECONDS, layout={"max_width": "980px"})
+        self.children = [self.heading, self.entry, self.message, self.profile, self.form,
+                         self.results_note, self.chart, self.device]
         self.add_class("ickit-room-join")
         self._wire()
         self.heading.value = "<p>Type the room code your trainer shows, then join.</p>"
@@ -90,11 +88,6 @@ class RoomJoinView(widgets.VBox):
         self.code.observe(guard(lambda change: self.join(typed=True)), names="value")
         self.role.observe(guard(lambda change: self._save_profile()), names="value")
         self.name.observe(guard(lambda change: self._save_profile()), names="value")
-
-    def store(self) -> RoomStore:
-        if self._store is None:
-            self._store = open_store()
-        return self._store
 
     def opened(self, query: dict[str, str]) -> None:
         """The page's address is known: join the room it names, if any."""
@@ -140,10 +133,8 @@ class RoomJoinView(widgets.VBox):
     def _save_profile(self) -> None:
         if self._loading or self.room is None:
             return
-        name = " ".join(self.name.value.split())
-        if len(name) > self.settings.limits.name:
-            raise KitInputError(f"Keep your name under {self.settings.limits.name} characters.")
-        self.store().set_profile(self.room.code, self.pid, self.role.value or None, name or None)
+        name = person_name(self.name.value, self.settings.limits.name)
+        self.store().set_profile(self.room.code, self.pid, self.role.value or None, name)
         self.message.show("Saved who you are.")
 
     # --- the items ------------------------------------------------------------------------
@@ -242,8 +233,9 @@ class RoomJoinView(widgets.VBox):
 
     def _show_room(self, room: Room, answers_changed: bool = False) -> None:
         old, self.room = self.room, room
-        state_changed = answers_changed or old is None or (old.round, old.revealed, old.locked) != \
-            (room.round, room.revealed, room.locked)
+        state_changed = answers_changed or old is None or \
+            (old.round, old.revealed, old.locked, old.shown_round) != \
+            (room.round, room.revealed, room.locked, room.shown_round)
         if answers_changed or old.round != room.round:
             self._load_answers()
         if state_changed:
@@ -268,7 +260,7 @@ class RoomJoinView(widgets.VBox):
     def _heading_html(self) -> str:
         room = self.room
         state = ["the trainer has locked the room: answers can no longer change" if room.locked
-                 else "answers can change until the trainer closes the round"]
+                 else "answers can change until the trainer locks the room or opens the next round"]
         if room.round > 1:
             state.insert(0, f"round {room.round}: your answers from the last round are kept; "
                             "change any you now see differently")
@@ -276,11 +268,10 @@ class RoomJoinView(widgets.VBox):
                 f"Room {room.code}; {'; '.join(state)}.</p>")
 
     def _show_results(self) -> None:
-        """The group's results beside each answer when the trainer shows them; in a later round
-        with results hidden, the last round's results."""
+        """The group's results beside each answer in the round :func:`results_round` names."""
         self._results_at = time.monotonic()
         room = self.room
-        shown_round = room.round if room.revealed else room.round - 1
+        shown_round = results_round(room)
         mine = self.store().my_answers(room.code, self.pid, room.round)
         if shown_round < 1:
             self.results_note.value = ""
@@ -305,7 +296,7 @@ class RoomJoinView(widgets.VBox):
             self.chart.layout.display = ""
 
     def _result_html(self, result: ItemResult) -> str:
-        if not shown_to_participants(result, self.settings.min_group):
+        if not enough_to_show(result, self.settings.min_group):
             return "<span class='ickit-result'>room: too few answers to show</span>"
         text = f"room: {result.describe()}"
         if self.activity.id == "poll":

@@ -9,15 +9,22 @@ import asyncio
 import logging
 from typing import Callable
 
+from ..errors import KitInputError
+
 log = logging.getLogger("ickit")
+LOST = "The page cannot reach the room just now; it keeps trying, and your answers so far are kept."
 
 
 class Watch:
-    """Call ``tick()`` every ``seconds`` until ``tick`` returns ``False`` or :meth:`stop` is called."""
+    """Call ``tick()`` every ``seconds`` until ``tick`` returns ``False`` or :meth:`stop` is called.
+    A look that fails is told to ``trouble`` with a short message (once, and logged once), and its
+    end with ``None`` once a look succeeds again."""
 
-    def __init__(self, seconds: float, tick: Callable[[], bool]):
-        self.seconds, self.tick = seconds, tick
+    def __init__(self, seconds: float, tick: Callable[[], bool],
+                 trouble: Callable[[str | None], None] = lambda problem: None):
+        self.seconds, self.tick, self.trouble = seconds, tick, trouble
         self.task: asyncio.Task | None = None
+        self.failing = False
 
     def start(self) -> bool:
         """Start looking, if the kernel's event loop runs; whether it started."""
@@ -40,8 +47,20 @@ class Watch:
     async def _run(self) -> None:
         while True:
             await asyncio.sleep(self.seconds)
-            try:
-                if self.tick() is False:
-                    return
-            except Exception:  # keep looking: the next look may find the store again
-                log.exception("a room view's update failed")
+            if self.look() is False:
+                return
+
+    def look(self) -> bool:
+        """One look, its failure reported (the next look may find the store again)."""
+        try:
+            going = self.tick()
+        except Exception as err:
+            if not self.failing:
+                self.failing = True
+                log.warning("a room view cannot follow its room", exc_info=True)
+                self.trouble(str(err) if isinstance(err, KitInputError) else LOST)
+            return True
+        if self.failing:
+            self.failing = False
+            self.trouble(None)
+        return going is not False

@@ -118,7 +118,7 @@ def test_a_room_from_opening_to_the_consensus_report(browser, phones, room_serve
         wait_for_text(person, "room: median 3, range 0-3")
 
     trainer.get_by_role("tab", name="Agree").click()
-    trainer.get_by_role("button", name="Record every agreed item as answered").click()
+    trainer.get_by_role("button", name="Record what the room agrees on").click()
     wait_for_text(trainer, r"1 of 38 items have an agreed answer")
     trainer.get_by_role("tab", name="Downloads").click()
     trainer.get_by_role("button", name="Prepare the downloads").click()

@@ -42,8 +42,8 @@ def test_the_python_widget_asks_for_the_built_extension():
 
     built = json.loads((BUILT / "package.json").read_text(encoding="utf-8"))
     assert MODULE == built["name"] and MODULE_VERSION == f"^{built['version']}"
-    chart = Chart()
-    assert (chart._model_module, chart._view_module, chart._model_name, chart._view_name) == \
+    plot = Chart().plot
+    assert (plot._model_module, plot._view_module, plot._model_name, plot._view_name) == \
         (MODULE, MODULE, "ChartModel", "ChartView")
     (path,) = _jupyter_labextension_paths()  # what `jupyter labextension develop .` links
     assert LABEXTENSIONS.parents[1] / path["src"] == BUILT and path["dest"] == MODULE

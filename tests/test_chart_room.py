@@ -11,7 +11,7 @@ import pytest
 from ickit.charts.lessons_check import traffic_lights_spec
 from ickit.charts.room import (MAX_LABEL_ROOM, TICK_PAD, label_room, legend_below, legend_rows,
                                text_width)
-from ickit.charts.timeline import timeline_spec
+from ickit.charts.timeline import RIGHT, timeline_spec
 from ickit.content.plans import Workstream
 from ickit.logic import lessons_check
 from ickit.logic.timeline import Plan
@@ -68,7 +68,7 @@ PLAN = Plan(name="R & D", start=date(2027, 12, 1), workstreams=[
 def test_the_timeline_leaves_room_for_its_rows_and_none_for_a_legend():
     margin = timeline_spec(PLAN)["layout"]["margin"]
     assert margin["l"] == label_room(["R & D"])  # measured as drawn, not as escaped
-    assert margin["r"] == 10  # no legend beside the plot: the key is under it
+    assert margin["r"] == RIGHT  # no legend beside the plot: the key is under it
     empty = Plan(name="x", start=PLAN.start, workstreams=[], milestones=[])
     assert timeline_spec(empty)["layout"]["margin"]["l"] == TICK_PAD
 

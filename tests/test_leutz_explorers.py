@@ -263,7 +263,7 @@ def test_law1_view_sends_the_chart_last(content):
     """The browser takes the small text changes while it draws the chart, not after it."""
     view, sent = law1_targeting(content), []
     for name, widget, trait in (("summary", view.summary, "value"), ("link", view.download, "value"),
-                                ("chart", view.chart, "figure")):
+                                ("chart", view.chart.plot, "figure")):
         widget.observe(lambda _, name=name: sent.append(name), trait)
     next(iter(view.levels.values())).value = "full-integration"
     assert sent == ["summary", "link", "chart"]

@@ -183,7 +183,7 @@ def test_a_change_sends_the_chart_last(view):
     """The browser takes the small text changes while it draws the chart, not after it."""
     sent = []
     for name, widget, trait in (("links", view.downloads, "value"), ("warnings", view.warnings, "value"),
-                                ("chart", view.chart, "figure")):
+                                ("chart", view.chart.plot, "figure")):
         widget.observe(lambda _, name=name: sent.append(name), trait)
     row(view, "Culture change").fields["duration"].value = 36
     assert sent[-1] == "chart" and {"links", "warnings"} <= set(sent)

@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 
 from ..logic.readiness import Readiness, percent
 from .export import figure_to_png
+from .text import Table, describe
 
 FILL = "rgba(31, 119, 180, 0.25)"
 LINE = "#1f77b4"
@@ -41,15 +42,23 @@ def radar_spec(result: Readiness, title: str | None = None) -> dict:
     hover = [f"{s.name}: {percent(s.score)}"
              f" ({s.rated} of {s.total} items rated)" for s in result.scores]
     symbols = ["circle" if s.score is not None else "circle-open" for s in result.scores]
+    scores = [percent(s.score, unrated="") for s in result.scores]  # written by each point
     trace = dict(
-        type="scatterpolar", r=r + r[:1], theta=theta + theta[:1], text=hover + hover[:1], hoverinfo="text",
-        fill="toself", fillcolor=FILL, line={"color": LINE, "width": 2}, mode="lines+markers",
+        type="scatterpolar", r=r + r[:1], theta=theta + theta[:1], hovertext=hover + hover[:1],
+        hoverinfo="text", text=scores + [""], textposition="top center", textfont={"color": "#1a1a1a"},
+        fill="toself", fillcolor=FILL, line={"color": LINE, "width": 2}, mode="lines+markers+text",
         marker={"size": 9, "symbol": symbols + symbols[:1]},
         name="score")
-    return dict(data=[trace], layout=dict(
+    spec = dict(data=[trace], layout=dict(
         title={"text": title or headline(result)}, showlegend=False, height=500, margin={"l": 90, "r": 90, "t": 100, "b": 40},
         polar={"radialaxis": {"range": [0, 100], "ticksuffix": "%", "angle": 90, "tickangle": 90},
                "angularaxis": {"direction": "clockwise", "rotation": 90}}))
+    summary = (f"{title or headline(result)}. A radar of the score of outcomes and of each of the six "
+               "dimensions, from 0 to 100%: the share of the best rating that the rated items reach.")
+    return describe(spec, summary, Table(
+        "Scores", ["Part", "Score", "Items rated"],
+        [[s.name, percent(s.score), f"{s.rated} of {s.total}"]
+         for s in result.scores]))
 
 
 def png(fig: go.Figure) -> bytes:

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from ..content.models import ManagementType, ProcessModel
 from ..content.team_choice import ManagementDiagram, StageLabel
 from .room import legend_below, legend_rows
+from .text import Table, describe
 
 STAGE_COLOURS = {"referral": "#e8eef7", "reception": "#fde9c8", "allocation": "#e4d7f5",
                  "assessment": "#d6f0e0", "long-term-work": "#cfe3f7", "review": "#f7d9d9"}
@@ -24,7 +25,7 @@ LINK_STYLES = {"manages": ("#1f4e79", "solid", "manages"),
                "supervises": ("#6a6a6a", "dot", "supervises practice"),
                "coordinates": ("#2e7d32", "dash", "co-ordinates"),
                "contracts": ("#b35c00", "dashdot", "contracts"),
-               "agrees": ("#7b1fa2", "dot", "agreement on roles")}
+               "agrees": ("#7b1fa2", "longdash", "agreement on roles")}  # each its own dash too
 TEAM_ONLY = {"reception", "allocation", "review"}
 BOX_W, BOX_H = 1.5, 0.5
 HEAD = 15  # arrowhead size, px
@@ -81,10 +82,27 @@ def referral_route_spec(model: ProcessModel, stages: list[StageLabel], professio
             _loop_back(fig, points[-1], points[back], vertical)
     title = f"{model.name}: the route of a referral"
     if vertical:
-        return fig.build(title, 170 + 80 * len(steps), [-BOX_W / 2 - 0.1, 2.2 * (n - 1) + BOX_W / 2 + 1.3],
+        spec = fig.build(title, 170 + 80 * len(steps), [-BOX_W / 2 - 0.1, 2.2 * (n - 1) + BOX_W / 2 + 1.3],
                          [-0.9 * len(steps) - BOX_H / 2 - 0.6, BOX_H / 2 + 0.1])
-    return fig.build(title, 190 + 105 * n, [-BOX_W / 2 - 0.2, 2.1 * len(steps) + BOX_W / 2 + 0.2],
-                     [-0.6, n - 0.2])
+    else:
+        spec = fig.build(title, 190 + 105 * n, [-BOX_W / 2 - 0.2, 2.1 * len(steps) + BOX_W / 2 + 0.2],
+                         [-0.6, n - 0.2])
+    return describe(spec, *_route_text(model, labels, lanes))
+
+
+def _route_text(model: ProcessModel, labels: dict[str, StageLabel], lanes) -> tuple[str, Table, Table]:
+    """The route in words, each lane's steps, and what happens at each stage it passes."""
+    start, steps = labels["referral"].label, model.referral_path[1:]
+    several = f", with {len(lanes)} routes side by side" if len(lanes) > 1 else ""
+    back = (" What review finds goes back to the team's allocation."
+            if steps[-1] == "review" and "allocation" in steps else "")
+    summary = f"{model.name}: a diagram of the route a referral takes, in boxes joined by arrows{several}.{back}"
+    routes = Table("Routes", ["Route", "Steps"],
+                   [[name or "The route", " → ".join([start, *(labels[s].label for s in path)])]
+                    for name, path, _ in lanes])
+    stages = Table("Stages", ["Stage", "What happens"],
+                   [[labels[s].label, labels[s].explanation] for s in dict.fromkeys(model.referral_path)])
+    return summary, routes, stages
 
 
 def management_lines(mtype: ManagementType, diagram: ManagementDiagram, small: bool = False) -> go.Figure:
@@ -122,7 +140,7 @@ def management_lines_spec(mtype: ManagementType, diagram: ManagementDiagram, sma
         edge = "#b71c1c" if node.accountable else "#5b6770"
         _rect(fig, x, y, "#eef3f8" if node.level == 0 else "#ffffff", edge, 3.5 if node.accountable else 1.2)
         fig.labels.append((x, y, f"<b>{node.label}</b>"))
-        badges = [(f"£ {node.budget}", "#fff3c4", "#8a6d00")] if node.budget else []
+        badges = [(f"£ {node.budget}", "#fff3c4", "#7a5f00")] if node.budget else []
         badges += [(f"Accountable: {node.accountable}", "#fde0e0", "#b71c1c")] if node.accountable else []
         for k, (text, fill, ink) in enumerate(badges):
             fig.notes.append(dict(x=x, y=y + BOX_H / 2 + 0.12 + 0.3 * k, text=text, showarrow=False,
@@ -133,7 +151,14 @@ def management_lines_spec(mtype: ManagementType, diagram: ManagementDiagram, sma
     rows = legend_rows([LINK_STYLES[kind][2] for kind in kinds], 440 if small else 540)  # plot width
     out["layout"].update(legend=dict(orientation="h", x=0, y=-0.02, yanchor="top"),
                          margin=dict(l=10, r=10, t=50, b=legend_below(470, 50, -0.02, rows)))
-    return out
+    names = {n.id: n.label for n in diagram.nodes}
+    return describe(out, f"{mtype.name}: a diagram of who manages whom, managers above and team members "
+                         "below, joined by lines of each kind of link; budgets and accountability are "
+                         "marked on the boxes.",
+                    Table("Links", ["From", "Link", "To"], [[names[link.source_node], LINK_STYLES[link.kind][2],
+                                                             names[link.to]] for link in diagram.links]),
+                    Table("Budget and accountability", ["Who", "Budget", "Accountable for"],
+                          [[n.label, n.budget or "", n.accountable or ""] for n in diagram.nodes]))
 
 
 def _loop_back(fig: _Parts, review: tuple[float, float], allocation: tuple[float, float],

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from . import plotly_template
 from .room import LEGEND_ROW, label_room, text_width
+from .text import Table, describe
 from ..content.plans import WorkstreamKind
 from ..logic.timeline import (Plan, bars, describe_months, kind_label, milestone_date, plan_end,
                               span_months)
@@ -28,6 +29,8 @@ KIND_COLOURS = dict(zip(get_args(WorkstreamKind), ("#636efa", "#EF553B", "#00cc9
 MILESTONE_COLOUR = "#222"
 KEY_WIDTH = 600  # pixels a line of the key may take before the next begins
 KEY_GAP = 3  # spaces between entries of the key
+RIGHT = 24  # pixels right of the plot: half the last date label, centred on its edge, in a
+# narrow chart (a projector's, beside the controls) that labels that edge
 TICKS_BELOW = 42  # pixels under the plot for the date labels above the key: two lines, as a
 # short plan's labels take (days or weeks, and the year under the first of them)
 
@@ -65,6 +68,9 @@ def timeline_spec(plan: Plan) -> dict:
             base=[b.start.isoformat() for b in shown],
             x=[(b.end - b.start).days * DAY_MS for b in shown],
             marker=dict(color=[KIND_COLOURS[b.workstream.kind] for b in shown]),
+            # each bar names its kind: the colour is not the only sign of it
+            text=[kind_label(b.workstream.kind) for b in shown], textposition="auto",
+            textfont=dict(size=11), cliponaxis=False,
             customdata=[[b.start.isoformat(), (b.end - timedelta(days=1)).isoformat(),
                          kind_label(b.workstream.kind)] for b in shown],
             hovertemplate="%{y} (%{customdata[2]})<br>%{customdata[0]} to %{customdata[1]}<extra></extra>"))
@@ -86,8 +92,26 @@ def timeline_spec(plan: Plan) -> dict:
         showlegend=False, template=plotly_template("plotly_white"),
         height=max(320, 90 + 30 * len(labels)) + below,
         title=dict(text=_title(plan), x=0, font=dict(size=16)),
-        margin=dict(l=left, t=60, b=30 + below, r=10))
-    return dict(data=traces, layout=layout)
+        margin=dict(l=left, t=60, b=30 + below, r=RIGHT))
+    return describe(dict(data=traces, layout=layout), _summary(plan), *_tables(plan))
+
+
+def _summary(plan: Plan) -> str:
+    return (f"A timeline of the plan {plan.name}, {_dates(plan)}: "
+            f"{len(plan.workstreams)} workstream(s) as bars from their start to their end, and "
+            f"{len(plan.milestones)} milestone(s) as diamonds on their dates.")
+
+
+def _tables(plan: Plan) -> list[Table]:
+    tables = []
+    if plan.workstreams:
+        tables.append(Table("Workstreams", ["Workstream", "Kind", "From", "To"], [
+            [b.workstream.name, kind_label(b.workstream.kind), b.start.isoformat(),
+             (b.end - timedelta(days=1)).isoformat()] for b in bars(plan)]))
+    if plan.milestones:
+        tables.append(Table("Milestones", ["Milestone", "Kind", "Date"], [
+            [m.name, kind_label(m.kind), milestone_date(plan, m).isoformat()] for m in plan.milestones]))
+    return tables
 
 
 def _key(plan: Plan, left: int) -> tuple[dict | None, int]:
@@ -114,11 +138,14 @@ def _key(plan: Plan, left: int) -> tuple[dict | None, int]:
 
 
 def _title(plan: Plan) -> str:
+    return f"{_label(plan.name)}: {_dates(plan)}"
+
+
+def _dates(plan: Plan) -> str:
     last = plan_end(plan) - timedelta(days=1)
     if last < plan.start:
-        return f"{_label(plan.name)}: starts {plan.start.isoformat()}, nothing planned yet"
-    return (f"{_label(plan.name)}: {plan.start.isoformat()} to {last.isoformat()} "
-            f"({describe_months(span_months(plan))})")
+        return f"starts {plan.start.isoformat()}, nothing planned yet"
+    return f"{plan.start.isoformat()} to {last.isoformat()} ({describe_months(span_months(plan))})"
 
 
 def _span(layout: dict, plan: Plan) -> None:

@@ -29,6 +29,12 @@ class Stakeholder:
     voice: bool = False
 
 
+def quadrant_of(s: Stakeholder, quadrants, high_from: int = HIGH_FROM):
+    """The one of ``quadrants`` that ``s`` falls in: high means ``high_from`` or more."""
+    high = (s.power >= high_from, s.interest >= high_from)
+    return next(q for q in quadrants if (q.high_power, q.high_interest) == high)
+
+
 def _checked(s: Stakeholder) -> Stakeholder:
     name = " ".join(s.name.split())
     if not name:
@@ -85,8 +91,7 @@ class StakeholderMap:
 
     def quadrant(self, s: Stakeholder):
         """The part of the grid ``s`` falls in (high means 6 or more on the 1 to 10 scale)."""
-        high = (s.power >= HIGH_FROM, s.interest >= HIGH_FROM)
-        return next(q for q in self.content.quadrants if (q.high_power, q.high_interest) == high)
+        return quadrant_of(s, self.content.quadrants)
 
     def low_power_voices(self) -> list[str]:
         return [s.name for s in self.people if s.voice and s.power < HIGH_FROM]

@@ -1,4 +1,5 @@
-"""What every view shares: a message line, guarded callbacks, download links and shared looks."""
+"""What every view shares: a message line, guarded callbacks, download links, shared looks, the
+kit's style sheet, parts that open and close, and controls laid beside what they drive."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import base64
 import functools
 import html
 import logging
+from pathlib import Path
 from typing import Callable
 
 import ipywidgets as widgets
@@ -13,6 +15,7 @@ import ipywidgets as widgets
 from ..errors import KitInputError
 
 log = logging.getLogger("ickit")
+VIEWS_CSS = Path(__file__).with_name("views.css")
 
 MESSAGE_STYLES = {  # inline, so a problem reads as one in JupyterLab too, not only in the Voila template
     "info": "border-left:4px solid #1f77b4;padding:2px 8px;color:#1d3557",
@@ -20,12 +23,28 @@ MESSAGE_STYLES = {  # inline, so a problem reads as one in JupyterLab too, not o
 }
 
 
+def live(box: widgets.HTML) -> widgets.HTML:
+    """Have screen readers read ``box`` out when it changes: on the kit's pages the box itself
+    becomes a live region (the ickit template's ``ickit-live.js``); put a ``role`` of status or
+    alert on what it shows for JupyterLab, where nothing marks the box."""
+    box.add_class("ickit-live")
+    return box
+
+
 class Message(widgets.HTML):
-    """A one-line note under a control: empty, an information, or a problem to fix."""
+    """A one-line note under a control: empty, an information, or a problem to fix. A screen
+    reader reads out a problem, and an information too unless ``announce`` is false (a note that
+    changes at every key pressed)."""
+
+    def __init__(self, announce: bool = True, **kwargs):
+        super().__init__(**kwargs)
+        self.announce = announce
+        if announce:
+            live(self)
 
     def show(self, text: str, kind: str = "info") -> None:
-        role = "alert" if kind == "problem" else "status"
-        self.value = (f'<div class="ickit-msg ickit-msg-{kind}" role="{role}" '
+        role = ' role="alert"' if kind == "problem" else ' role="status"' if self.announce else ""
+        self.value = (f'<div class="ickit-msg ickit-msg-{kind}"{role} '
                       f'style="{MESSAGE_STYLES.get(kind, MESSAGE_STYLES["info"])}">{html.escape(text)}</div>')
 
     def problem(self, text: str) -> None:
@@ -127,3 +146,58 @@ def download_link(filename: str, data: bytes | str, mime: str, label: str | None
     text = html.escape(label or f"Download {filename}")
     return (f'<a class="ickit-download" style="{DOWNLOAD_STYLE}" '
             f'download="{html.escape(filename, quote=True)}" href="{href}">{text}</a>')
+
+
+@functools.cache
+def _views_css() -> str:
+    return VIEWS_CSS.read_text(encoding="utf-8")
+
+
+def kit_view(view: widgets.Box, name: str) -> None:
+    """Make ``view`` one of the kit's views: its CSS classes (``ickit-view`` and ``name``) and,
+    first among its children, the kit's style sheet (``views.css``), which it needs in JupyterLab
+    as on the kit's pages: labels that wrap, focus that shows, layouts for projectors and phones."""
+    style = widgets.HTML(f"<style>{_views_css()}</style>", layout={"display": "none"})
+    view.children = (style, *view.children)
+    view.add_class("ickit-view")
+    view.add_class(name)
+
+
+def long_label(control: widgets.DOMWidget) -> widgets.DOMWidget:
+    """``control`` with its description shown whole, wrapped over lines beside it, or over it
+    where the two do not fit: a question as the label of its answer."""
+    control.add_class("ickit-long-label")
+    return control
+
+
+def side_by_side(controls: list[widgets.Widget], outputs: list[widgets.Widget]) -> widgets.Box:
+    """``controls`` beside the ``outputs`` they drive where both fit (a projector), the outputs
+    staying in view as the controls scroll; one above the other where not (a phone)."""
+    left, right = widgets.VBox(controls), widgets.VBox(outputs)
+    left.add_class("ickit-controls")
+    right.add_class("ickit-outputs")
+    box = widgets.Box([left, right])
+    box.add_class("ickit-columns")
+    return box
+
+
+class Disclosure(widgets.VBox):
+    """A part with a title that opens and closes, from the keyboard too: a button (Enter or
+    Space) that says what it does, "Show" or "Hide" and the title. Jupyter's Accordion cannot be
+    opened from the keyboard (its titles take no focus) and tells no screen reader if it is open."""
+
+    def __init__(self, title: str, body: widgets.Widget, opened: bool = False):
+        self.title = title
+        self.button = widgets.Button(layout={"width": "100%"})
+        self.button.add_class("ickit-disclosure-button")
+        self.body = widgets.VBox([body])  # a layout of its own, to hide
+        self.button.on_click(lambda _button: self.set_open(not self.opened))
+        super().__init__([self.button, self.body])
+        self.add_class("ickit-disclosure")
+        self.set_open(opened)
+
+    def set_open(self, opened: bool) -> None:
+        self.opened = opened
+        self.body.layout.display = None if opened else "none"
+        self.button.description = f"{'Hide' if opened else 'Show'} {self.title}"
+        self.button.icon = "caret-down" if opened else "caret-right"

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from .. import cards
 from ..content import Content, load_content
 from ..logic.contents import TOPICS, matches, sections
-from .common import Message, guarded
+from .common import Message, guarded, kit_view
 
 
 def render_cards(content: Content, topic: str, query: str) -> str:
@@ -37,4 +37,6 @@ def contents_view(content: Content | None = None) -> widgets.VBox:
     topic.observe(update, names="value")
     query.observe(update, names="value")
     update()
-    return widgets.VBox([widgets.HBox([topic, query]), message, shown])
+    view = widgets.VBox([widgets.HBox([topic, query]), message, shown])
+    kit_view(view, "ickit-contents")
+    return view

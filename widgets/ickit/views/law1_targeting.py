@@ -10,7 +10,7 @@ from ..charts import laws as charts
 from ..content import Content, load_content
 from ..logic import law1_targeting as logic
 from .chart import Chart
-from .common import NO_CHOICE, Message, choice, chosen, download_link, guarded
+from .common import NO_CHOICE, Disclosure, Message, choice, chosen, download_link, guarded, kit_view, side_by_side
 
 NOT_TARGETED = "Not targeted"
 WIDE = {"description_width": "initial"}
@@ -37,10 +37,10 @@ class TargetingView(widgets.VBox):
         self.benefits = {(g, lvl): self._number(b, f"{start.names[g]}, {logic.level_label(lvl)}")
                          for g, by in start.benefit.items() for lvl, b in by.items()}
         self.chart, self.summary, self.download = Chart(), widgets.HTML(), widgets.HTML()
-        super().__init__([self._intro(), widgets.VBox(list(self.levels.values())), self._assumptions(),
-                          self.message, self.chart, self.summary, self.download],
-                         layout={"max_width": "1000px"})
-        self.add_class("ickit-law1")
+        super().__init__([self._intro(), side_by_side(
+            [*self.levels.values(), self._assumptions(), self.message],
+            [self.chart, self.summary, self.download])])
+        kit_view(self, "ickit-law1")
         self._wire()
         self.refresh()
 
@@ -52,19 +52,17 @@ class TargetingView(widgets.VBox):
 
     def _intro(self) -> widgets.HTML:
         law = self.content.by_id("laws")[self.defaults.law]
-        return widgets.HTML(f"<h3>{html.escape(law.name)}</h3><p>{html.escape(law.explanation)}</p>"
+        return widgets.HTML(f"<h2>{html.escape(law.name)}</h2><p>{html.escape(law.explanation)}</p>"
                             f"<p>Give each need group a level of integration, or none.</p>")
 
-    def _assumptions(self) -> widgets.Accordion:
+    def _assumptions(self) -> Disclosure:
         note = widgets.HTML(f"<p><i>{html.escape(self.defaults.label)}</i> Money is in "
                             f"{html.escape(self.defaults.unit)}; benefit is care costs avoided.</p>")
         population = widgets.VBox([self.population, self.seed, *self.shares.values()])
-        money = widgets.VBox([widgets.HTML("<b>Cost of one person's support</b>"), *self.costs.values(),
-                              widgets.HTML("<b>Care costs avoided for one person</b>"), *self.benefits.values()])
-        accordion = widgets.Accordion([widgets.VBox([note, widgets.HBox([population, money])])],
-                                      selected_index=None)
-        accordion.set_title(0, "Assumptions (illustrative defaults: change them)")
-        return accordion
+        money = widgets.VBox([widgets.HTML("<h3>Cost of one person's support</h3>"), *self.costs.values(),
+                              widgets.HTML("<h3>Care costs avoided for one person</h3>"), *self.benefits.values()])
+        return Disclosure("the assumptions (illustrative defaults: change them)",
+                          widgets.VBox([note, population, money]))
 
     # --- events and callbacks -------------------------------------------------------------------
 

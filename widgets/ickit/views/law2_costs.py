@@ -10,7 +10,7 @@ from ..charts import laws as charts
 from ..content import Content, load_content
 from ..logic import law2_costs as logic
 from .chart import Chart
-from .common import Message, download_link, guarded
+from .common import Message, download_link, guarded, kit_view, side_by_side
 
 WIDE = {"description_width": "initial"}
 LABELS = {"setup_cost": "Set-up cost (year 1)", "running_cost": "Running cost a year",
@@ -31,18 +31,17 @@ class CostsView(widgets.VBox):
             for name, label in LABELS.items()}
         self.message = Message()
         self.chart, self.verdict, self.download = Chart(), widgets.HTML(), widgets.HTML()
-        super().__init__([self._intro(), widgets.GridBox(list(self.controls.values()),
-                                                         layout={"grid_template_columns": "repeat(2, 350px)"}),
-                          self.message, self.chart, self.verdict, self._timescales(), self.download],
-                         layout={"max_width": "1000px"})
-        self.add_class("ickit-law2")
+        super().__init__([self._intro(), side_by_side([*self.controls.values(), self.message],
+                                                      [self.chart, self.verdict, self.download]),
+                          self._timescales()])
+        kit_view(self, "ickit-law2")
         for control in self.controls.values():
             control.observe(guarded(self.message)(lambda change: self.refresh()), names="value")
         self.refresh()
 
     def _intro(self) -> widgets.HTML:
         law = self.content.by_id("laws")[self.defaults.law]
-        return widgets.HTML(f"<h3>{html.escape(law.name)}</h3><p>{html.escape(law.explanation)}</p>"
+        return widgets.HTML(f"<h2>{html.escape(law.name)}</h2><p>{html.escape(law.explanation)}</p>"
                             f"<p><i>{html.escape(self.defaults.label)}</i> Money is in "
                             f"{html.escape(self.defaults.unit)}.</p>")
 

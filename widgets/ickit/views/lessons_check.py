@@ -11,7 +11,7 @@ from ..charts.lessons_check import COLOURS, traffic_lights, traffic_lights_spec
 from ..content import Content, load_content
 from ..logic import lessons_check as logic
 from .chart import Chart
-from .common import Looks, Message, choice, chosen, download_link, guarded
+from .common import Looks, Message, choice, chosen, download_link, guarded, kit_view, side_by_side
 from .rating import on_upload, rating_dropdown, scale_intro
 
 NOT_ANSWERED = "— not answered —"
@@ -38,11 +38,9 @@ class LessonsCheckView(widgets.VBox):
         self.upload = widgets.FileUpload(accept=".csv", multiple=False, description="Load answers (CSV)",
                                          layout={"width": "220px"})
         self._loading = False
-        super().__init__([self._intro(), widgets.HBox([self.partners, self.upload]), self.answering,
-                          self.message,
-                          self._questions(), self.chart, self.summary, self.downloads],
-                         layout={"max_width": "980px"})
-        self.add_class("ickit-lessons-check")
+        super().__init__([self._intro(), widgets.HBox([self.partners, self.upload]), side_by_side(
+            [self.answering, self.message, self._questions()], [self.chart, self.summary, self.downloads])])
+        kit_view(self, "ickit-lessons-check")
         self._wire()
         self.set_partners(partners)
 
@@ -53,15 +51,12 @@ class LessonsCheckView(widgets.VBox):
                                           "are entering.")
 
     def _questions(self) -> widgets.VBox:
-        rows, looks = [], Looks()
+        looks = Looks()
         for lesson in self.lessons:
-            dropdown = rating_dropdown(self.settings, NOT_ANSWERED, looks, "170px")
-            self.controls[lesson.id] = dropdown
-            text = (f"<b>{lesson.number}. {html.escape(lesson.heading)}</b><br>"
-                    f"{html.escape(lesson.question)}")
-            rows.append(looks.make(widgets.HBox, [looks.make(widgets.HTML, text, layout={"width": "620px"}),
-                                                  dropdown]))
-        return widgets.VBox(rows)
+            self.controls[lesson.id] = rating_dropdown(
+                self.settings, NOT_ANSWERED, f"<b>{lesson.number}. {html.escape(lesson.heading)}</b> – "
+                                             f"{html.escape(lesson.question)}", looks)
+        return widgets.VBox(list(self.controls.values()))
 
     # --- events and callbacks -------------------------------------------------------------------
 
@@ -141,7 +136,7 @@ class LessonsCheckView(widgets.VBox):
             f"{', partners disagree' if r.disagreement else ''}): {html.escape(r.prompt)}</li>"
             for r in talk)
         body = f"<ul>{items}</ul>" if talk else "<p>No lesson is weak among those answered.</p>"
-        return f"<p>{chips}</p><h4>To talk about</h4>{body}"
+        return f"<p>{chips}</p><h2>To talk about</h2>{body}"
 
 
 def lessons_check_view(content: Content | None = None) -> LessonsCheckView:

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..content import load_content
 from ..content.course import Question
 from ..logic import quiz
-from .common import Message, guarded
+from .common import Message, guarded, kit_view, live
 
 
 class QuestionBox(widgets.VBox):
@@ -18,7 +18,7 @@ class QuestionBox(widgets.VBox):
     def __init__(self, question: Question, on_marked):
         self.question = question
         self.message = Message()
-        self.feedback = widgets.HTML()
+        self.feedback = live(widgets.HTML())
         labels = [a.answer for a in question.answers]
         if question.type == "multiple_choice":
             self.choice = widgets.RadioButtons(options=[(t, i) for i, t in enumerate(labels)],
@@ -45,9 +45,9 @@ class QuestionBox(widgets.VBox):
         verdict = "Correct." if result.correct else "Not yet."
         colour = "#1b7a3a" if result.correct else "#a3471b"
         source = load_content().citation(self.question.source)
-        self.feedback.value = (f'<div style="color:{colour}"><b>{verdict}</b></div>'
+        self.feedback.value = (f'<div role="status"><div style="color:{colour}"><b>{verdict}</b></div>'
                                + "".join(f"<div>{escape(f)}</div>" for f in result.feedback)
-                               + f"<div><small>Source: {escape(source)}</small></div>")
+                               + f"<div><small>Source: {escape(source)}</small></div></div>")
         self.on_marked(self.question.id, result.correct)
         return result
 
@@ -59,16 +59,17 @@ class Quiz(widgets.VBox):
     def __init__(self, part_id: str):
         questions = quiz.questions_for(load_content().quizzes, part_id)
         self.score = quiz.Score(total=len(questions))
-        self.score_line = widgets.HTML(self._score_html())
+        self.score_line = live(widgets.HTML(self._score_html()))
         self.boxes = [QuestionBox(q, self._marked) for q in questions]
         super().__init__([*self.boxes, self.score_line])
+        kit_view(self, "ickit-quiz")
 
     def _marked(self, question_id: str, correct: bool) -> None:
         self.score.record(question_id, correct)
         self.score_line.value = self._score_html()
 
     def _score_html(self) -> str:
-        return f"<b>{escape(self.score.describe())}</b>"
+        return f'<div role="status"><b>{escape(self.score.describe())}</b></div>'
 
 
 def knowledge_check(part_id: str) -> Quiz:

@@ -8,14 +8,16 @@ from typing import Callable
 import ipywidgets as widgets
 
 from ..content.assessment import Scale
-from .common import NO_CHOICE, Looks
+from .common import NO_CHOICE, Looks, long_label
 
 
-def rating_dropdown(scale: Scale, blank: str, looks: Looks, width: str = "190px") -> widgets.Dropdown:
-    """A dropdown of ``blank`` then every step of ``scale``, showing ``blank``; read it with
-    ``common.chosen`` and set it with ``common.choice``."""
+def rating_dropdown(scale: Scale, blank: str, label: str, looks: Looks) -> widgets.Dropdown:
+    """A dropdown of ``blank`` then every step of ``scale``, showing ``blank``, with ``label``
+    (HTML: the question it answers) shown whole as its label; read it with ``common.chosen`` and
+    set it with ``common.choice``."""
     options = [(blank, NO_CHOICE)] + [(f"{p.value} {p.label}", p.value) for p in scale.scale]
-    return looks.make(widgets.Dropdown, options=options, value=NO_CHOICE, layout={"width": width})
+    return long_label(looks.make(widgets.Dropdown, options=options, value=NO_CHOICE, description=label,
+                                 description_allow_html=True))
 
 
 def scale_intro(scale: Scale, how: str) -> widgets.HTML:

@@ -11,7 +11,8 @@ from ..charts import readiness as charts
 from ..content import Content, load_content
 from ..logic import readiness as logic
 from .chart import Chart
-from .common import Looks, Message, choice, chosen, download_link, guarded, prepare_link
+from .common import (Disclosure, Looks, Message, choice, chosen, download_link, guarded, kit_view, prepare_link,
+                     side_by_side)
 from .rating import on_upload, rating_dropdown, scale_intro
 
 NOT_RATED = "— not rated —"
@@ -37,11 +38,10 @@ class ReadinessView(widgets.VBox):
         self.upload = widgets.FileUpload(accept=".csv", multiple=False, description="Load ratings (CSV)",
                                          layout={"width": "220px"})
         self._loading = False
-        super().__init__([self._intro(), widgets.HBox([self.title, self.upload]), self._checklists(),
-                          self.message, self.chart,
-                          self.summary, widgets.HBox([self.downloads, self.png_button, self.png_link])],
-                         layout={"max_width": "980px"})
-        self.add_class("ickit-readiness")
+        super().__init__([self._intro(), widgets.HBox([self.title, self.upload]), side_by_side(
+            [*self._checklists(), self.message],
+            [self.chart, self.summary, widgets.HBox([self.downloads, self.png_button, self.png_link])])])
+        kit_view(self, "ickit-readiness")
         self._wire()
         self.refresh()
 
@@ -51,20 +51,17 @@ class ReadinessView(widgets.VBox):
         return scale_intro(self.settings, f"Rate each item; leave it '{NOT_RATED}' if the group "
                                           "has not agreed yet.")
 
-    def _checklists(self) -> widgets.Accordion:
-        panels, looks = [], Looks()
-        for checklist in self.content.checklists():
+    def _checklists(self) -> list[Disclosure]:
+        """A part that opens and closes for each checklist, the first one open."""
+        parts, looks = [], Looks()
+        for n, checklist in enumerate(self.content.checklists()):
             rows = []
             for item in checklist.requires:
-                dropdown = rating_dropdown(self.settings, NOT_RATED, looks)
+                dropdown = rating_dropdown(self.settings, NOT_RATED, html.escape(item.text), looks)
                 self.controls[logic.item_key(checklist.id, item.id)] = dropdown
-                label = looks.make(widgets.HTML, html.escape(item.text), layout={"width": "560px"})
-                rows.append(looks.make(widgets.HBox, [label, dropdown]))
-            panels.append(looks.make(widgets.VBox, rows))
-        accordion = widgets.Accordion(panels, selected_index=0)
-        for n, checklist in enumerate(self.content.checklists()):
-            accordion.set_title(n, checklist.name)
-        return accordion
+                rows.append(dropdown)
+            parts.append(Disclosure(checklist.name, widgets.VBox(rows), opened=n == 0))
+        return parts
 
     # --- events and callbacks -------------------------------------------------------------------
 
@@ -121,13 +118,13 @@ class ReadinessView(widgets.VBox):
             "readiness-radar.png", charts.png(self.figure), "image/png", "Download radar (PNG)"))
 
     def _summary_html(self) -> str:
-        rows = "".join(f"<tr><td>{html.escape(s.name)}</td><td>{html.escape(logic.describe_score(s))}</td></tr>"
+        rows = "".join(f"<tr><th scope='row'>{html.escape(s.name)}</th><td>{html.escape(logic.describe_score(s))}</td></tr>"
                        for s in self.result.scores)
         actions = "".join(f"<li>{html.escape(a.text)}</li>" for a in self.result.actions)
         actions = f"<ol>{actions}</ol>" if actions else "<p>No gaps among the rated items yet.</p>"
-        return (f"<h4>Overall: {logic.percent(self.result.overall)}</h4>"
+        return (f"<h2>Overall: {logic.percent(self.result.overall)}</h2>"
                 f"<table class='ickit-table'>{rows}</table>"
-                f"<h4>Actions, most pressing first</h4>"
+                f"<h2>Actions, most pressing first</h2>"
                 f"<p><small>{html.escape(logic.weighting(self.content))}</small></p>{actions}")
 
 

@@ -11,7 +11,7 @@ from ..content import load_content
 from ..errors import KitInputError
 from ..logic import course
 from ..logic.reflections import NotesStore, learning_log
-from .common import Message, download_link, guarded
+from .common import Message, download_link, guarded, kit_view, long_label
 
 
 class Reflections(widgets.VBox):
@@ -21,7 +21,7 @@ class Reflections(widgets.VBox):
     def __init__(self, part_id: str, store: NotesStore | None = None, learning_log: bool = False):
         self.part = course.part(load_content(), part_id)
         self.store = store or NotesStore()
-        self.message = Message()
+        self.message = Message(announce=False)  # "Saved" at every key pressed: not read out
         self.boxes: dict[str, widgets.Textarea] = {}
         try:
             saved = self.store.read().get(self.part.id, {})
@@ -31,17 +31,19 @@ class Reflections(widgets.VBox):
         rows = []
         for prompt in self.part.reflections:
             box = widgets.Textarea(value=(saved or {}).get(prompt.id, ""), placeholder="Type here…",
+                                   description=f"<b>{escape(prompt.prompt)}</b>", description_allow_html=True,
                                    continuous_update=True, disabled=saved is None,
-                                   layout={"width": "100%", "height": "6em"})
+                                   layout={"width": "100%", "height": "auto"})
             box.add_class("ickit-reflection")
             box.observe(guarded(self.message)(self._saver(prompt.id)), names="value")
             self.boxes[prompt.id] = box
-            rows += [widgets.HTML(f"<b>{escape(prompt.prompt)}</b>"), box]
+            rows.append(long_label(box))
         if saved is not None:
             self.message.show(f"Your answers are saved as you type, in {self.store.path}.")
         # a damaged notes file is named once, above; there is no log to offer from it
         self.logbook = LearningLog(self.store) if learning_log and saved is not None else None
         super().__init__([*rows, self.message, *([self.logbook] if self.logbook else [])])
+        kit_view(self, "ickit-reflections")
 
     def _saver(self, prompt_id: str):
         def save(change) -> None:

@@ -10,7 +10,7 @@ from ..charts import laws as charts
 from ..content import Content, load_content
 from ..logic import stakeholders as logic
 from .chart import Chart
-from .common import Message, download_link, guarded
+from .common import Message, download_link, guarded, kit_view, long_label, side_by_side
 
 WIDE = {"description_width": "initial"}
 NEW = "(a new stakeholder)"
@@ -26,8 +26,11 @@ class StakeholderMapView(widgets.VBox):
         self.message = Message()
         self.pick = widgets.Dropdown(description="Stakeholder", style=WIDE, layout={"width": "420px"})
         self.name = widgets.Text(description="Name", style=WIDE, layout={"width": "420px"})
-        self.power = widgets.IntSlider(5, min=1, max=10, description="Power", style=WIDE)
-        self.interest = widgets.IntSlider(5, min=1, max=10, description="Interest", style=WIDE)
+        # number fields, not sliders: Jupyter's slider gives a screen reader no name for itself
+        self.power = widgets.BoundedIntText(5, min=1, max=10, description="Power (1 to 10)", style=WIDE,
+                                            layout={"width": "200px"})
+        self.interest = widgets.BoundedIntText(5, min=1, max=10, description="Interest (1 to 10)", style=WIDE,
+                                               layout={"width": "210px"})
         self.gains = widgets.Textarea(description="Gains", placeholder="what integration gives them", style=WIDE,
                                       layout={"width": "420px"})
         self.loses = widgets.Textarea(description="Loses", placeholder="what it takes away from them", style=WIDE,
@@ -37,31 +40,32 @@ class StakeholderMapView(widgets.VBox):
         self.save = widgets.Button(description="Save", icon="check", button_style="primary")
         self.remove = widgets.Button(description="Remove", icon="trash")
         self.circumstances = {c.id: (widgets.Checkbox(description=c.name, indent=False, layout={"width": "420px"}),
-                                     widgets.Text(placeholder=c.question, continuous_update=False,
-                                                  layout={"width": "520px"}))
+                                     long_label(widgets.Text(description=c.question, continuous_update=False,
+                                                                  layout={"width": "520px"})))
                               for c in self.exercise.circumstances}
         self.chart, self.voice_note, self.table = Chart(), widgets.HTML(), widgets.HTML()
         self.download = widgets.HTML()
-        super().__init__([self._intro(), self.pick, self.name, widgets.HBox([self.power, self.interest]),
-                          self.gains, self.loses, self.voice, widgets.HBox([self.save, self.remove]),
-                          self.message, self.chart, self.voice_note, self.table, self._law4(), self.download],
-                         layout={"max_width": "1000px"})
-        self.add_class("ickit-stakeholders")
+        super().__init__([self._intro(), side_by_side(
+            [self.pick, self.name, widgets.HBox([self.power, self.interest]), self.gains, self.loses,
+             self.voice, widgets.HBox([self.save, self.remove]), self.message],
+            [self.chart, self.voice_note]), self.table, self._law4(), self.download])
+        kit_view(self, "ickit-stakeholders")
         self._wire()
         self._options(self.map.names()[0])
         self.refresh()
 
     def _intro(self) -> widgets.HTML:
         e = self.exercise
-        return widgets.HTML(f"<h3>Whose integration is whose fragmentation?</h3>"
+        return widgets.HTML(f"<h2>Whose integration is whose fragmentation?</h2>"
                             f"<p>{html.escape(e.fragmentation_prompt)}</p><p><b>{html.escape(e.voice_prompt)}</b></p>"
                             f"<p><i>{html.escape(e.starter_note)}</i></p>"
                             f"<p>Pick a stakeholder to move it or change its notes, or pick {NEW} to add "
                             f"your own, then press Save.</p>")
 
     def _law4(self) -> widgets.VBox:
-        rows = [widgets.HBox(pair) for pair in self.circumstances.values()]
-        return widgets.VBox([widgets.HTML(f"<p>{html.escape(self.exercise.circumstances_prompt)}</p>"), *rows])
+        rows = [widgets.VBox(pair) for pair in self.circumstances.values()]
+        return widgets.VBox([widgets.HTML(f"<h2>Local circumstances</h2>"
+                                          f"<p>{html.escape(self.exercise.circumstances_prompt)}</p>"), *rows])
 
     # --- events and callbacks -------------------------------------------------------------------
 

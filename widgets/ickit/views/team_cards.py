@@ -40,7 +40,7 @@ def line_facts(mtype: ManagementType, content: Content) -> str:
 def ranking_card(ranking: Ranking, content: Content) -> str:
     """Two ranked lists side by side, each suggestion with its reasons and sources."""
     columns = (("Team process models", ranking.process), ("Management types", ranking.management))
-    body = "".join(f'<div style="flex:1;min-width:300px"><h4>{title}</h4><ol>'
+    body = "".join(f'<div style="flex:1;min-width:300px"><h2>{title}</h2><ol>'
                    + "".join(_suggestion(s, content) for s in ranked) + "</ol></div>"
                    for title, ranked in columns)
     return f'<div class="ickit-ranking" style="display:flex;gap:24px;flex-wrap:wrap">{body}</div>'

@@ -20,7 +20,7 @@ from ..logic.team_choice import Ranking, rank
 from ..logic.team_config import Configuration, from_json, to_json, to_markdown
 from ..logic.text import slug
 from .chart import Chart
-from .common import Looks, Message, download_link, guarded
+from .common import Looks, Message, download_link, guarded, kit_view
 from .team_cards import (line_facts, management_card, principle_card, process_card, ranking_card,
                          route_facts)
 
@@ -53,7 +53,7 @@ class Diagrams(widgets.VBox):
         looks = Looks()
         self.process = _chooser(content.team_process_models, "Process model", looks)
         self.management = _chooser(content.team_management_types, "Management type", looks)
-        self.charts = {"process": Chart(), "management": Chart()}
+        self.charts = {"process": Chart(looks=looks), "management": Chart(looks=looks)}
         self.cards = {"process": looks.make(widgets.HTML), "management": looks.make(widgets.HTML)}
         self.shown = Shown()
         self.message = Message()
@@ -229,13 +229,13 @@ class TeamSelector(widgets.VBox):
         self.compare[1].process.value = content.team_process_models[-1].id
         self.compare[1].management.value = content.team_management_types[1].id
         side_by_side = widgets.HBox(
-            [widgets.VBox([widgets.HTML(f"<h4>Configuration {n}</h4>"), panel],
+            [widgets.VBox([widgets.HTML(f"<h2>Configuration {n}</h2>"), panel],
                           layout=widgets.Layout(width="50%"))
              for n, panel in zip("AB", self.compare)])
         self.tabs = widgets.Tab([self.explore, self.guided, side_by_side, self.saved],
                                 titles=self.TITLES)
         super().__init__([self.tabs])
-        self.add_class("ickit-team-selector")
+        kit_view(self, "ickit-team-selector")
 
     def restore(self, config: Configuration) -> None:
         """A loaded choice is shown in Explore, and its answers, if any, fill the guided questions."""

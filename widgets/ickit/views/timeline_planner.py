@@ -18,10 +18,13 @@ from ..logic import plan_export
 from ..logic.plan_checks import PlanWarning, check_plan
 from ..logic.timeline import Plan, first_of_next_month, from_template, kind_label, plan_from_dict
 from .chart import Chart
-from .common import Looks, Message, download_link, guarded, prepare_link
+from .common import Looks, Message, download_link, guarded, kit_view, prepare_link, side_by_side
 
-NAME_LAYOUT = {"width": "19em"}  # dicts, not Layouts: the planner's Looks holds the one of each
-NUMBER_LAYOUT = {"width": "6.5em"}
+# each column's width: dicts, not Layouts (the planner's Looks holds the one of each)
+WIDTHS = {"name": "14em", "kind": "10.5em", "start_month": "5.5em", "duration": "5.5em", "unit": "6.5em",
+          "month": "5.5em"}
+LABELS = {"name": "Name", "kind": "Kind", "start_month": "Start month", "duration": "Duration",
+          "unit": "Unit", "month": "Month"}
 
 
 def _options(kinds) -> list[tuple[str, str]]:
@@ -29,7 +32,11 @@ def _options(kinds) -> list[tuple[str, str]]:
 
 
 class _Row(widgets.HBox):
-    """One editable workstream or milestone; ``on_change`` runs after any edit."""
+    """One editable workstream or milestone; ``on_change`` runs after any edit.
+
+    Each field is labelled (:data:`LABELS`): where the row fits its place, the headings over the
+    column show the labels; where not, the row is a card of fields under their labels.
+    """
 
     def __init__(self, fields: dict[str, widgets.Widget], on_change, on_remove, looks: Looks):
         self.fields = fields
@@ -41,42 +48,46 @@ class _Row(widgets.HBox):
             control.add_class(f"ickit-{name.replace('_', '-')}")
             control.observe(lambda _: on_change(), "value")
         super().__init__([*fields.values(), remove], layout=looks.layout())
+        self.add_class("ickit-plan-row")
 
     def values(self) -> dict:
         return {name: control.value for name, control in self.fields.items()}
 
 
+def _field(looks: Looks, kind: type[widgets.DOMWidget], name: str, *args, **kwargs) -> widgets.DOMWidget:
+    return looks.make(kind, *args, description=LABELS[name], layout={"width": WIDTHS[name]}, **kwargs)
+
+
 def workstream_row(ws: Workstream, on_change, on_remove, looks: Looks) -> _Row:
-    make = looks.make
     return _Row({
-        "name": make(widgets.Text, ws.name, layout=NAME_LAYOUT, continuous_update=False,
-                     placeholder="name of the workstream"),
-        "kind": make(widgets.Dropdown, options=_options(WorkstreamKind), value=ws.kind,
-                     layout={"width": "11em"}),
-        "start_month": make(widgets.BoundedIntText, ws.start_month, min=0, max=MAX_MONTHS,
-                            layout=NUMBER_LAYOUT, continuous_update=False, tooltip="start month"),
-        "duration": make(widgets.BoundedIntText, ws.duration, min=1, max=MAX_WEEKS, layout=NUMBER_LAYOUT,
-                         continuous_update=False, tooltip="duration"),
-        "unit": make(widgets.Dropdown, options=["months", "weeks"], value=ws.unit, layout={"width": "7em"}),
+        "name": _field(looks, widgets.Text, "name", ws.name, continuous_update=False,
+                       placeholder="name of the workstream"),
+        "kind": _field(looks, widgets.Dropdown, "kind", options=_options(WorkstreamKind), value=ws.kind),
+        "start_month": _field(looks, widgets.BoundedIntText, "start_month", ws.start_month, min=0,
+                              max=MAX_MONTHS, continuous_update=False),
+        "duration": _field(looks, widgets.BoundedIntText, "duration", ws.duration, min=1, max=MAX_WEEKS,
+                           continuous_update=False),
+        "unit": _field(looks, widgets.Dropdown, "unit", options=["months", "weeks"], value=ws.unit),
     }, on_change, on_remove, looks)
 
 
 def milestone_row(m: Milestone, on_change, on_remove, looks: Looks) -> _Row:
-    make = looks.make
     return _Row({
-        "name": make(widgets.Text, m.name, layout=NAME_LAYOUT, continuous_update=False,
-                     placeholder="name of the milestone"),
-        "kind": make(widgets.Dropdown, options=_options(MilestoneKind), value=m.kind,
-                     layout={"width": "11em"}),
-        "month": make(widgets.BoundedIntText, m.month, min=0, max=MAX_MONTHS, layout=NUMBER_LAYOUT,
-                      continuous_update=False, tooltip="month"),
+        "name": _field(looks, widgets.Text, "name", m.name, continuous_update=False,
+                       placeholder="name of the milestone"),
+        "kind": _field(looks, widgets.Dropdown, "kind", options=_options(MilestoneKind), value=m.kind),
+        "month": _field(looks, widgets.BoundedIntText, "month", m.month, min=0, max=MAX_MONTHS,
+                        continuous_update=False),
     }, on_change, on_remove, looks)
 
 
-def column_heads(*names: tuple[str, str]) -> widgets.HTML:
-    """Labels above the rows' controls, each as wide as its control."""
-    return widgets.HTML(" ".join(f'<span style="display:inline-block;width:{width}">{name}</span>'
-                                 for name, width in names))
+def column_heads(*names: str) -> widgets.HTML:
+    """The labels of the rows' fields over their columns, each as wide as its field; hidden from
+    screen readers, which read each field's own label."""
+    heads = widgets.HTML('<div aria-hidden="true">' + "".join(
+        f'<span style="width:{WIDTHS[name]}">{LABELS[name]}</span>' for name in names) + "</div>")
+    heads.add_class("ickit-column-heads")
+    return heads
 
 
 def warnings_html(warnings: list[PlanWarning]) -> str:
@@ -127,7 +138,7 @@ class TimelinePlanner(widgets.VBox):
         self.plan: Plan | None = None
         self._start_date = first_of_next_month(today or date.today())
         super().__init__(self._layout())
-        self.add_class("ickit-timeline-planner")
+        kit_view(self, "ickit-timeline-planner")
         self._wire()
         self.load_template(self.template.value)
 
@@ -137,15 +148,14 @@ class TimelinePlanner(widgets.VBox):
         return [
             widgets.HBox([self.template, self.use_template]), self.summary,
             widgets.HBox([self.name, self.start]),
-            widgets.HTML("<h4>Workstreams</h4>"),
-            column_heads(("name", "19em"), ("kind", "11em"), ("start month", "6.5em"),
-                  ("duration", "6.5em"), ("unit", "7em")),
-            self.workstreams, self.add_workstream,
-            widgets.HTML("<h4>Milestones</h4>"),
-            column_heads(("name", "19em"), ("kind", "11em"), ("month", "6.5em")),
-            self.milestones, self.add_milestone,
-            self.message, self.chart, self.warnings,
-            widgets.HTML("<h4>Save and share</h4>"),
+            side_by_side([
+                widgets.HTML("<h2>Workstreams</h2>"),
+                column_heads("name", "kind", "start_month", "duration", "unit"),
+                self.workstreams, self.add_workstream,
+                widgets.HTML("<h2>Milestones</h2>"),
+                column_heads("name", "kind", "month"),
+                self.milestones, self.add_milestone, self.message], [self.chart, self.warnings]),
+            widgets.HTML("<h2>Save and share</h2>"),
             widgets.HBox([self.downloads, self.upload]),
             widgets.HBox([self.png_button, self.png_link]),
             widgets.HBox([self.html_button, self.html_link]),

@@ -12,8 +12,11 @@ from traitlets import Dict, Unicode
 
 from ..charts import plotly_template
 from ..charts.text import Table, text_alternative
-from .common import Looks
+from .common import Looks, table_box
 
+# plotly's bar of tools over a chart, without its logo and its button that sends the chart to a
+# web service: both lead to outside addresses
+PLOT_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["sendDataToCloud"]}
 MODULE = "ickit-charts"
 MODULE_VERSION = "^0.1.0"  # widgets/labextension/package.json's version
 
@@ -69,7 +72,7 @@ class Chart(widgets.VBox):
         its text first, which the browser shows while plotly draws."""
         figure = figure_json(fig)
         self.text.value = text_html(figure)
-        self.plot.figure = figure
+        self.plot.figure = {**figure, "config": PLOT_CONFIG}
 
 
 def text_html(figure: dict) -> str:
@@ -88,5 +91,5 @@ def _table(table: Table) -> str:
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in table.columns)
     rows = "".join("<tr>" + "".join((f'<th scope="row">{escape(cell)}</th>' if i == 0 else f"<td>{escape(cell)}</td>")
                                     for i, cell in enumerate(row)) + "</tr>" for row in table.rows)
-    return (f'<table class="ickit-table"><caption>{escape(table.caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+    return table_box(f'<table class="ickit-table"><caption>{escape(table.caption)}</caption>'
+                     f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>", table.caption)

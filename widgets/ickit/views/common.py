@@ -23,6 +23,14 @@ MESSAGE_STYLES = {  # inline, so a problem reads as one in JupyterLab too, not o
 }
 
 
+def table_box(table: str, label: str) -> str:
+    """``table`` (HTML) in a box of its own that scrolls sideways where the table is wider than
+    a phone, named ``label`` (escaped here) and reached by the keyboard so that it can scroll it
+    too: WCAG's reflow lets a data table keep its columns."""
+    return (f'<div class="ickit-table-scroll" role="region" aria-label="{html.escape(label, quote=True)}" '
+            f'tabindex="0">{table}</div>')
+
+
 def live(box: widgets.HTML) -> widgets.HTML:
     """Have screen readers read ``box`` out when it changes: on the kit's pages the box itself
     becomes a live region (the ickit template's ``ickit-live.js``); put a ``role`` of status or
@@ -188,7 +196,7 @@ class Disclosure(widgets.VBox):
 
     def __init__(self, title: str, body: widgets.Widget, opened: bool = False):
         self.title = title
-        self.button = widgets.Button(layout={"width": "100%"})
+        self.button = widgets.Button()  # as wide as the part: views.css
         self.button.add_class("ickit-disclosure-button")
         self.body = widgets.VBox([body])  # a layout of its own, to hide
         self.button.on_click(lambda _button: self.set_open(not self.opened))

@@ -10,7 +10,7 @@ from ..charts import laws as charts
 from ..content import Content, load_content
 from ..logic import stakeholders as logic
 from .chart import Chart
-from .common import Message, download_link, guarded, kit_view, long_label, side_by_side
+from .common import Message, download_link, guarded, kit_view, long_label, side_by_side, table_box
 
 WIDE = {"description_width": "initial"}
 NEW = "(a new stakeholder)"
@@ -25,16 +25,19 @@ class StakeholderMapView(widgets.VBox):
         self.map = logic.StakeholderMap(self.exercise)
         self.message = Message()
         self.pick = widgets.Dropdown(description="Stakeholder", style=WIDE, layout={"width": "420px"})
-        self.name = widgets.Text(description="Name", style=WIDE, layout={"width": "420px"})
+        # the kernel takes typed text when the field is left, not at every key: its echo of each
+        # key could overwrite keys typed since (a fast typist lost all but the last one)
+        self.name = widgets.Text(description="Name", style=WIDE, layout={"width": "420px"},
+                                 continuous_update=False)
         # number fields, not sliders: Jupyter's slider gives a screen reader no name for itself
         self.power = widgets.BoundedIntText(5, min=1, max=10, description="Power (1 to 10)", style=WIDE,
                                             layout={"width": "200px"})
         self.interest = widgets.BoundedIntText(5, min=1, max=10, description="Interest (1 to 10)", style=WIDE,
                                                layout={"width": "210px"})
         self.gains = widgets.Textarea(description="Gains", placeholder="what integration gives them", style=WIDE,
-                                      layout={"width": "420px"})
+                                      layout={"width": "420px"}, continuous_update=False)
         self.loses = widgets.Textarea(description="Loses", placeholder="what it takes away from them", style=WIDE,
-                                      layout={"width": "420px"})
+                                      layout={"width": "420px"}, continuous_update=False)
         self.voice = widgets.Checkbox(description="Speaks for people who use services or communities",
                                      indent=False, layout={"width": "480px"})
         self.save = widgets.Button(description="Save", icon="check", button_style="primary")
@@ -128,8 +131,10 @@ class StakeholderMapView(widgets.VBox):
         rows = "".join(f"<tr><td>{html.escape(s.name)}</td><td>{html.escape(self.map.quadrant(s).name)}</td>"
                        f"<td>{html.escape(s.gains)}</td><td>{html.escape(s.loses)}</td></tr>"
                        for s in self.map.people)
-        return ('<table class="ickit-table" border="1" cellpadding="4" style="border-collapse: collapse"><thead><tr><th>Stakeholder</th><th>Part of the grid</th>'
-                f"<th>Gains</th><th>Loses</th></tr></thead><tbody>{rows}</tbody></table>")
+        return table_box('<table class="ickit-table"><caption>What each stakeholder gains and loses</caption>'
+                         '<thead><tr><th scope="col">Stakeholder</th><th scope="col">Part of the grid</th>'
+                         f'<th scope="col">Gains</th><th scope="col">Loses</th></tr></thead><tbody>{rows}</tbody></table>',
+                         "What each stakeholder gains and loses")
 
 
 def stakeholder_map(content: Content | None = None) -> StakeholderMapView:

@@ -197,7 +197,8 @@ class SaveLoad(widgets.VBox):
             download_link(f"{stem}.md", markdown, "text/markdown", "Download the rationale (Markdown)"),
             download_link(f"{stem}.json", to_json(config), "application/json",
                           "Download the configuration (JSON)")))
-        self.preview.value = ('<pre class="ickit-preview" style="white-space:pre-wrap;line-height:1.35;'
+        self.preview.value = ('<pre class="ickit-preview" role="region" aria-label="The rationale as it will '
+                              'download" tabindex="0" style="white-space:pre-wrap;line-height:1.35;'
                               'max-height:32em;overflow:auto;background:#f6f7f9;padding:8px">'
                               f"{html.escape(markdown)}</pre>")
 

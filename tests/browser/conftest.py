@@ -8,7 +8,21 @@ Fixtures for every dashboard's browser tests:
   and any request to a non-loopback address (aborted) fail the test at teardown. A test that must
   accept a known message marks itself ``@pytest.mark.allow_console("regex", ...)``.
 - ``open_dashboard(page, voila_server, "name.ipynb")``: go there and wait until widgets render.
-- ``page_checks``: scripts for ``page.evaluate`` that check what a page shows.
+- ``page_checks`` (``from page_checks import ...``): scripts for ``page.evaluate`` that check what
+  a page shows, and the accessibility checks every page of the kit gets (WCAG 2.2 AA):
+  - ``axe_check(page, where, include=None)``: runs axe-core (bundled by axe-playwright-python,
+    nothing fetched) on the page as it is now, or on the elements matching the CSS selector
+    ``include``; fails on any serious or critical finding, and on a moderate or minor one unless
+    ``axe_allowed.yaml`` lists it, with its reason, for pages named like ``where``. Name the page
+    and its state, e.g. ``axe_check(page, "dashboard:rooms.ipynb 390x844 after a warning")``, and
+    call it in each state (tab or part open, after a warning, after a file is loaded) at
+    1280x800 and at 390x844 (``page.set_viewport_size``).
+  - ``WIDER_THAN_SCREEN`` (nothing wider than the screen or scrolling sideways) and
+    ``CONTROLS_OPERABLE`` (every control on screen, 24 px or more, not covered): ``assert not
+    page.evaluate(...)`` at 390 px wide.
+  - ``tab_to(page, name_regex, shift=False)``: presses Tab until the focused element's name
+    matches, failing where the focus does not show; for keyboard-only tests.
+  tests/browser/test_accessibility.py uses them all on the kit's dashboards.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Each learner notebook in a real JupyterLab 4: it reads before it runs, with its code folded away,
-runs every cell, and its widgets render; the capstone's learning log downloads in one click.
+runs every cell, its widgets render, and what the kit shows passes axe-core; the capstone's
+learning log downloads in one click.
 
 Uses the ``page`` fixture of ``conftest.py`` (console errors, failed requests and outside requests
 fail a test). JupyterLab runs on a copy of the notebooks with its own settings, workspaces and
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from page_checks import CHARTS_DRAWN
+from page_checks import CHARTS_DRAWN, axe_check
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from ickit.content import load_content
@@ -151,6 +152,9 @@ def test_notebook_runs_and_its_widgets_render(lab, page, notebook):
     else:
         assert panel.locator(".ickit-chart").count() == 0
     assert "Check your understanding" in text and "Key points" in text
+    # what the kit shows meets WCAG 2.2 AA (JupyterLab's own interface does not yet: the kit's
+    # accessibility statement says where)
+    axe_check(page, f"lab:{notebook}", include=".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output")
 
     # a reflection typed in the browser lands in the notes file, through the kernel
     box = panel.locator(".ickit-reflection textarea").first

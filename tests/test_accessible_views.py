@@ -11,7 +11,9 @@ import ipywidgets as widgets
 import pytest
 
 from ickit.charts import plotly_template
+from ickit.charts.group_radar import group_radar_spec
 from ickit.charts.text import text_alternative
+from ickit.logic.room_results import Radar
 from ickit.views.chart import Chart
 from ickit.views.common import Disclosure, Message
 from ickit.views.contents import contents_view
@@ -71,7 +73,7 @@ def test_every_note_that_changes_is_read_out(view):
 def test_views_carry_the_kits_style_sheet(view):
     name, root = view
     assert "ickit-view" in root._dom_classes
-    assert "<style>" in root.children[0].value and root.children[0].layout.display == "none"
+    assert "<style>" in root.children[-1].value and root.children[-1].layout.display == "none"
 
 
 def _rgb(colour: str) -> tuple[float, float, float]:
@@ -137,3 +139,13 @@ def test_a_disclosure_opens_and_closes_and_says_which(content):
     part.button.click()
     assert part.button.description == "Hide Vision" and part.body.layout.display is None
     assert part.body.children == (body,)
+
+
+def test_a_rooms_radar_has_its_text_alternative():
+    radar = Radar(axes=[("vision", "Vision"), ("time", "Time")], median=[50.0, None], low=[20.0, None],
+                  high=[80.0, None], roles={"health": [60.0, None]}, people=4)
+    found = text_alternative(group_radar_spec(radar, {"health": "Health"}, "The room", own={"vision": 100.0}))
+    assert found.summary.startswith("The room. A radar") and "your own scores" in found.summary
+    assert found.tables[0].columns == ["Area", "Median", "Lowest", "Highest", "Health", "You"]
+    assert found.tables[0].rows == [["Vision", "50%", "20%", "80%", "60%", "100%"],
+                                    ["Time", *["too few answers"] * 5]]

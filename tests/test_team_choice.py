@@ -461,13 +461,14 @@ def test_shown_diagrams_are_new_figures_equal_to_the_builders(view, content):
 def test_a_redraw_sends_the_figure_chosen_to_its_chart(view, content):
     """Each change gives the chart the figure chosen, equal to what its go.Figure would send."""
     from ickit.charts.team_diagrams import referral_route
-    from ickit.views.chart import figure_json
+    from ickit.views.chart import PLOT_CONFIG, figure_json
 
     choice = content.team_choice
     for model in content.team_process_models:
         view.explore.process.value = model.id
         held = view.explore.charts["process"].figure
-        assert held == figure_json(referral_route(model, choice.stages, choice.example_professions))
+        assert held == {**figure_json(referral_route(model, choice.stages, choice.example_professions)),
+                        "config": PLOT_CONFIG}
     view.explore.shown["process"].layout.title.text = "changed"  # the figure kept for exports, not the chart's
     assert view.explore.charts["process"].figure["layout"]["title"]["text"] == f"{model.name}: the route of a referral"
     a, b = view.compare

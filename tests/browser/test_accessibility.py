@@ -134,11 +134,30 @@ def timeline_states(page):
     yield "after a file is loaded"
 
 
+def room_states(page):
+    code = page.get_by_label("Room code")
+    code.fill("ZZZZZZ")
+    code.press("Enter")
+    expect(page.locator(".ickit-msg-problem")).to_contain_text("no room with the code", timeout=TIMEOUT)
+    yield "after a warning"
+
+
+def facilitator_states(page):
+    page.get_by_role("button", name="Open the room").click()
+    expect(page.locator(".ickit-msg-problem")).to_be_visible(timeout=TIMEOUT)
+    yield "after a warning"
+    page.get_by_label("Title").fill("North partnership")
+    page.get_by_role("button", name="Open the room").click()
+    expect(page.locator("body")).to_contain_text("is open", timeout=TIMEOUT)
+    yield "a room open"
+
+
 STATES: dict[str, Callable] = {
     "contents.ipynb": contents_states, "law1_targeting.ipynb": law1_states,
     "law2_costs.ipynb": law2_states, "stakeholder_map.ipynb": stakeholder_states,
     "lessons_check.ipynb": lessons_states, "readiness.ipynb": readiness_states,
-    "team_selector.ipynb": team_states, "timeline_planner.ipynb": timeline_states}
+    "team_selector.ipynb": team_states, "timeline_planner.ipynb": timeline_states,
+    "room.ipynb": room_states, "room_facilitator.ipynb": facilitator_states}
 
 
 def test_every_dashboard_has_its_states():

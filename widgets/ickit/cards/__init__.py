@@ -26,7 +26,7 @@ Detail = Literal["gist", "card", "full"]
 LIBRARY = "cards.html.jinja2"
 # How a notebook or dashboard lays the cards out (the slides style them in deck.css).
 STYLE = ("<style>.ickit-card{border-left:4px solid #3c7d8c;padding:.2em .8em;margin:.5em 0;"
-         "background:rgba(60,125,140,.06)}.ickit-card h4{margin:.6em 0 .2em}"
+         "background:rgba(60,125,140,.06)}.ickit-card :is(h2,h3,h4){margin:.6em 0 .2em}"
          ".ickit-card .cite{color:#555}.ickit-card .label{font-weight:600}</style>")
 
 
@@ -59,22 +59,26 @@ def sections() -> list[str]:
     return [name for name in Content.model_fields if hasattr(library, name)]
 
 
-def render(content: Content, *names: str, only: str | None = None, detail: Detail = "card") -> str:
-    """The HTML of the cards of each named section (``only``: just the item with that id)."""
+def render(content: Content, *names: str, only: str | None = None, detail: Detail = "card",
+           heading: int = 4) -> str:
+    """The HTML of the cards of each named section (``only``: just the item with that id), each
+    card's title an ``h`` of level ``heading``: a page that shows cards under its h1 gives 2, so
+    that no heading level is skipped (a screen reader's outline of the page)."""
     library = _library()
     html = "".join(str(getattr(library, _section(name))(content, content.citation, only, detail))
                    for name in names)
     if only is not None and "ickit-card" not in html:
         raise KitInputError(f"There is no item '{only}' in {', '.join(names)}.")
-    return html
+    # the template's tags only: what the content holds is escaped
+    return html if heading == 4 else re.sub(r"<(/?)h4>", rf"<\1h{heading}>", html)
 
 
-def items(content: Content, *names: str, detail: Detail = "gist") -> list[Card]:
+def items(content: Content, *names: str, detail: Detail = "gist", heading: int = 4) -> list[Card]:
     """Each item of the named sections as a card of its own, in order."""
     found = []
     for name in map(_section, names):
         for item_id in _ids(content, name):
-            html = render(content, name, only=item_id, detail=detail)
+            html = render(content, name, only=item_id, detail=detail, heading=heading)
             text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
             found.append(Card(name, item_id, html, text))
     return found

@@ -55,11 +55,12 @@ class Chart(widgets.VBox):
     (``ickit.charts.text``), and the data as tables in a ``details`` element a screen reader
     reads. ``show`` a figure and both change with it."""
 
-    def __init__(self, figure: dict | None = None, looks: Looks | None = None):
+    def __init__(self, figure: dict | None = None, looks: Looks | None = None, **kwargs):
+        """``kwargs`` go to the box holding plot and text (a ``layout`` to hide both, say)."""
         looks = looks or Looks()
         self.plot = Plot(figure=figure or {}, layout=looks.layout())
         self.text = looks.make(widgets.HTML, text_html(self.plot.figure))
-        super().__init__([self.plot, self.text], layout=looks.layout())
+        super().__init__([self.plot, self.text], **{"layout": looks.layout(), **kwargs})
         self.add_class("ickit-chart-box")
 
     @property

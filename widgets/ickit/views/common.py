@@ -163,10 +163,10 @@ def _views_css() -> str:
 
 def kit_view(view: widgets.Box, name: str) -> None:
     """Make ``view`` one of the kit's views: its CSS classes (``ickit-view`` and ``name``) and,
-    first among its children, the kit's style sheet (``views.css``), which it needs in JupyterLab
+    last among its children, the kit's style sheet (``views.css``), which it needs in JupyterLab
     as on the kit's pages: labels that wrap, focus that shows, layouts for projectors and phones."""
     style = widgets.HTML(f"<style>{_views_css()}</style>", layout={"display": "none"})
-    view.children = (style, *view.children)
+    view.children = (*view.children, style)
     view.add_class("ickit-view")
     view.add_class(name)
 

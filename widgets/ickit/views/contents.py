@@ -14,7 +14,7 @@ from .common import Message, guarded, kit_view
 
 def render_cards(content: Content, topic: str, query: str) -> str:
     """The HTML of the matching cards, or a note that nothing matches."""
-    found = [c.html for c in cards.items(content, *sections(topic)) if matches(c.text, query)]
+    found = [c.html for c in cards.items(content, *sections(topic), heading=2) if matches(c.text, query)]
     if not found:
         return f"<p>Nothing under {html.escape(topic)} mentions “{html.escape(query)}”.</p>"
     return f'{cards.STYLE}<div class="ickit-cards">{"".join(found)}</div>'

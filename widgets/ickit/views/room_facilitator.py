@@ -25,7 +25,7 @@ from ..logic.room_rules import agreed_note, room_title
 from ..logic.room_store import Room, RoomStore, normalise_code
 from ..upstream import when_page_opens
 from .chart import Chart
-from .common import download_link, guarded, prepare_link
+from .common import download_link, guarded, kit_view, prepare_link
 from .room_page import RoomPage
 
 LOOK_SECONDS = 1.0
@@ -51,7 +51,7 @@ class RoomFacilitatorView(RoomPage):
         self.radar: Radar | None = None
         super().__init__(store, LOOK_SECONDS, layout={"max_width": "1200px"})
         self.children = [self.body, self.message, self.address, self.names]
-        self.add_class("ickit-room-facilitator")
+        kit_view(self, "ickit-room-facilitator")
         if query is None:
             when_page_opens(guarded(self.message)(self.opened))
         else:

@@ -22,7 +22,7 @@ from ..logic.room_rules import person_name, results_round
 from ..logic.room_store import Room, RoomError, RoomStore, normalise_code, participant_id
 from ..upstream import when_page_opens
 from .chart import Chart
-from .common import Looks, guarded
+from .common import Looks, guarded, kit_view
 from .device_key import DeviceKey
 from .room_page import RoomPage
 
@@ -71,7 +71,7 @@ class RoomJoinView(RoomPage):
         super().__init__(store, LOOK_SECONDS, layout={"max_width": "980px"})
         self.children = [self.heading, self.entry, self.message, self.profile, self.form,
                          self.results_note, self.chart, self.device]
-        self.add_class("ickit-room-join")
+        kit_view(self, "ickit-room-join")
         self._wire()
         self.heading.value = "<p>Type the room code your trainer shows, then join.</p>"
         if query is None:

@@ -12,15 +12,15 @@ from ..logic.team_choice import Ranking, Suggestion
 
 
 def process_card(model: ProcessModel, content: Content) -> str:
-    return cards.render(content, "team_process_models", only=model.id, detail="full")
+    return cards.render(content, "team_process_models", only=model.id, detail="full", heading=2)
 
 
 def management_card(mtype: ManagementType, content: Content) -> str:
-    return cards.render(content, "team_management_types", only=mtype.id, detail="full")
+    return cards.render(content, "team_management_types", only=mtype.id, detail="full", heading=2)
 
 
 def principle_card(content: Content) -> str:
-    return cards.render(content, "team_management_principle")
+    return cards.render(content, "team_management_principle", heading=2)
 
 
 def route_facts(model: ProcessModel, content: Content) -> str:

@@ -22,7 +22,7 @@ from ..logic.room_rules import person_name, results_round
 from ..logic.room_store import Room, RoomError, RoomStore, normalise_code, participant_id
 from ..upstream import when_page_opens
 from .chart import Chart
-from .common import Looks, guarded, kit_view
+from .common import Disclosure, Looks, guarded, kit_view
 from .device_key import DeviceKey
 from .room_page import RoomPage
 
@@ -155,10 +155,9 @@ class RoomJoinView(RoomPage):
             rows.setdefault(item.group, []).append(row)
             names[item.group] = item.group_name
         intro = widgets.HTML(f"<p>{html.escape(self.activity.prompt)}</p>")
-        if self.activity.id == "readiness":
-            panels = [widgets.VBox(group_rows) for group_rows in rows.values()]
-            accordion = widgets.Accordion(panels, selected_index=0, titles=tuple(names[g] for g in rows))
-            self.form.children = [intro, accordion]
+        if self.activity.id == "readiness":  # parts that open from the keyboard too (Disclosure)
+            self.form.children = [intro, *(Disclosure(names[g], widgets.VBox(group_rows), opened=n == 0)
+                                           for n, (g, group_rows) in enumerate(rows.items()))]
         else:
             self.form.children = [intro, *(row for group_rows in rows.values() for row in group_rows)]
 
@@ -173,7 +172,8 @@ class RoomJoinView(RoomPage):
         control = looks.make(widgets.Dropdown, options=[("— no answer —", NO_ANSWER)]
                              + [(o.label, o.value) for o in item.options],
                              value=NO_ANSWER, layout={"width": "min(100%, 16rem)"},
-                             description="Answer", style={"description_width": "0px"})
+                             # named by its item for a screen reader; the item shows beside it
+                             description=item.text, style={"description_width": "0px"})
         control.observe(guard(lambda change, item=item: self._changed(item)), names="value")
         return control
 

@@ -46,6 +46,14 @@ def shown(page, text: str) -> None:
 
 # --- the states of each dashboard: each brings the page to one and names it ---------------------
 
+def typed_wrong(page, field, text: str) -> str:
+    """Type ``text`` into ``field`` and press Enter: the page shows a problem."""
+    field.fill(text)
+    field.press("Enter")
+    expect(page.locator(".ickit-msg-problem")).to_be_visible(timeout=TIMEOUT)
+    return "after a warning"
+
+
 def contents_states(page):
     page.get_by_label("Filter").fill("zzzz")
     page.get_by_label("Filter").press("Enter")
@@ -56,18 +64,11 @@ def contents_states(page):
 def law1_states(page):
     page.get_by_role("button", name="Show the assumptions").click()
     yield "assumptions open"
-    page.get_by_label("People", exact=True).fill("-5")
-    page.get_by_label("People", exact=True).press("Enter")
-    expect(page.locator(".ickit-msg-problem")).to_be_visible(timeout=TIMEOUT)
-    yield "after a warning"
+    yield typed_wrong(page, page.get_by_label("People", exact=True), "-5")
 
 
 def law2_states(page):
-    years = page.get_by_label("Years to show")
-    years.fill("0")
-    years.press("Enter")
-    expect(page.locator(".ickit-msg-problem")).to_be_visible(timeout=TIMEOUT)
-    yield "after a warning"
+    yield typed_wrong(page, page.get_by_label("Years to show"), "0")
 
 
 def stakeholder_states(page):
@@ -123,11 +124,7 @@ def team_states(page):
 
 
 def timeline_states(page):
-    name = page.get_by_label("Plan name")
-    name.fill("")
-    name.press("Enter")
-    expect(page.locator(".ickit-msg-problem")).to_be_visible(timeout=TIMEOUT)
-    yield "after a warning"
+    yield typed_wrong(page, page.get_by_label("Plan name"), "")
     plan = from_template(CONTENT.plans.templates[-1], date(2027, 1, 1))
     upload(page, "Load a plan", "plan.json", plan_export.plan_to_json(plan), "application/json")
     shown(page, "Loaded the plan")
@@ -135,11 +132,7 @@ def timeline_states(page):
 
 
 def room_states(page):
-    code = page.get_by_label("Room code")
-    code.fill("ZZZZZZ")
-    code.press("Enter")
-    expect(page.locator(".ickit-msg-problem")).to_contain_text("no room with the code", timeout=TIMEOUT)
-    yield "after a warning"
+    yield typed_wrong(page, page.get_by_label("Room code"), "ZZZZZZ")
 
 
 def facilitator_states(page):
@@ -236,6 +229,12 @@ def keyboard_download(page, link: str) -> str:
     return download.value.suggested_filename
 
 
+def retype(page, text: str) -> None:
+    """Put ``text`` in place of what the focused field holds."""
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+
+
 def contents_by_keyboard(page):
     tab_to(page, "^Topic")
     page.keyboard.press("ArrowDown")
@@ -255,8 +254,7 @@ def law1_by_keyboard(page):
 
 def law2_by_keyboard(page):
     tab_to(page, "^Savings a year")
-    page.keyboard.press("Control+A")
-    page.keyboard.type("50")
+    retype(page, "50")
     page.keyboard.press("Enter")
     shown(page, "never pays back")
     return keyboard_download(page, "Download the years")
@@ -268,8 +266,7 @@ def stakeholders_by_keyboard(page):
     tab_to(page, "^Name")
     page.keyboard.type("Parish council")
     tab_to(page, "^Power")
-    page.keyboard.press("Control+A")
-    page.keyboard.type("8")
+    retype(page, "8")
     tab_to(page, "^Save$")
     page.keyboard.press("Space")
     shown(page, "Saved Parish council")
@@ -331,8 +328,7 @@ def team_by_keyboard(page):
 def timeline_by_keyboard(page):
     for _ in range(6):  # to the sixth workstream's, Culture change's
         tab_to(page, "^Duration$")
-    page.keyboard.press("Control+A")
-    page.keyboard.type("36")
+    retype(page, "36")
     page.keyboard.press("Enter")
     expect(page.locator(".ickit-plan-warnings-box")).not_to_contain_text(
         "Culture change given too little time", timeout=TIMEOUT)

@@ -3,11 +3,11 @@ Chromium, offline (no failed request, no console error, nothing outside the file
 trainer can present them: the arrow keys reach every slide in order, and at 1280 x 720 every line
 of text on a slide is at least 24 pt and the slide holds all it shows."""
 
-import importlib
 import re
 from pathlib import Path
 
 import pytest
+from page_checks import axe_check
 
 from ickit.content import load_content
 from ickit.materials import Details, build_all
@@ -18,9 +18,6 @@ CONTENT = load_content()
 PAGES = [d.id for d in sorted(CONTENT.decks, key=lambda d: d.order)] + [f"workshop-{w.id}" for w in CONTENT.workshops]
 SMALLEST_PX = 32  # 24 pt
 SIZES = [{"width": 1280, "height": 800}, {"width": 390, "height": 844}]
-# axe-core's check comes with the accessibility work (tests/browser/page_checks.py); until that is
-# merged, the accessibility test below is skipped
-axe_check = getattr(importlib.import_module("page_checks"), "axe_check", None)
 
 
 @pytest.fixture(scope="module")
@@ -159,7 +156,6 @@ OWN = """() => [...document.querySelectorAll('.slides > section.slide')].flatMap
     !s.classList.contains('content') || s.dataset.group === 'agenda' ? [i] : [])"""
 
 
-@pytest.mark.skipif(axe_check is None, reason="needs page_checks.axe_check (the accessibility work)")
 # axe-core reads style sheets again to check some rules; a file:// page refuses it that, as it should
 @pytest.mark.allow_console(r"from origin 'null' has been blocked by CORS policy",
                            r"^console: Failed to load resource: net::ERR_FAILED$",

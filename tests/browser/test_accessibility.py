@@ -6,11 +6,13 @@ control on it and operable; and its main task done with the keyboard alone, to i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
 import pytest
-from page_checks import CONTROLS_OPERABLE, WIDER_THAN_SCREEN, axe_check, tab_to
+from conftest import watch
+from page_checks import CONTROLS_OPERABLE, FOCUSED, WIDER_THAN_SCREEN, axe_check, tab_to
 from playwright.sync_api import expect
 
 from ickit.content import load_content
@@ -153,8 +155,6 @@ STATES: dict[str, Callable] = {
     "room.ipynb": room_states, "room_facilitator.ipynb": facilitator_states}
 
 
-def test_every_dashboard_has_its_states():
-    assert set(STATES) == {d.notebook for d in CONTENT.dashboards}
 
 
 @pytest.mark.parametrize("notebook", list(STATES))
@@ -352,3 +352,52 @@ def test_dashboard_by_keyboard_alone(notebook, page, voila_server, open_dashboar
     page.wait_for_selector(".ickit-view", timeout=TIMEOUT)
     task, exported = BY_KEYBOARD[notebook]
     assert task(page) == exported
+
+
+def test_a_room_by_keyboard_alone(page, browser, voila_server, open_dashboard):
+    """The rooms' main task, across their two dashboards: a trainer opens a room, a participant on
+    a phone joins it with its code and answers an item, and the trainer downloads the report."""
+    open_dashboard(page, voila_server, "room_facilitator.ipynb")
+    tab_to(page, "^Title")
+    page.keyboard.type("Keyboard room")
+    tab_to(page, "^Open the room")
+    page.keyboard.press("Enter")
+    shown(page, "is open")
+    code = page.locator(".ickit-room-code b").inner_text()
+
+    context = browser.new_context(viewport=PHONE)  # a participant's own phone
+    context.set_default_timeout(TIMEOUT)
+    phone = context.new_page()
+    watch(phone, page.problems)
+    try:
+        open_dashboard(phone, voila_server, "room.ipynb")
+        tab_to(phone, "^Room code")
+        phone.keyboard.type(code)
+        tab_to(phone, "^Join the room$")
+        phone.keyboard.press("Enter")
+        shown(phone, "You have joined")
+        first = phone.locator(".ickit-item").first.inner_text()
+        tab_to(phone, "^" + re.escape(first))  # its answer's drop-down, named by the item
+        phone.keyboard.press("End")
+        expect(phone.locator(".ickit-saved").first).to_be_visible(timeout=TIMEOUT)
+    finally:
+        context.close()
+
+    expect(page.locator(".ickit-view").first).to_contain_text(re.compile(r"1\s+have answered"), timeout=TIMEOUT)
+    tab_to(page, "^Talk about these first$")  # the tab shown; the arrows reach the others
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+        if page.evaluate(FOCUSED)["name"] == "Downloads":
+            break
+    page.keyboard.press("Enter")
+    tab_to(page, "^Prepare the downloads")
+    page.keyboard.press("Space")
+    expect(page.get_by_role("link", name="Report (Markdown)")).to_be_visible(timeout=TIMEOUT)  # drawn
+    assert keyboard_download(page, "^Report \\(Markdown") == f"room-{code.lower()}-report.md"
+
+
+ROOMS = {"room.ipynb", "room_facilitator.ipynb"}  # one task across both: test_a_room_by_keyboard_alone
+
+
+def test_every_dashboard_has_its_states_and_its_keyboard_task():
+    assert set(STATES) == set(BY_KEYBOARD) | ROOMS == {d.notebook for d in CONTENT.dashboards}

@@ -4,16 +4,24 @@ The browser tests (tests/browser/test_accessibility.py) run axe-core on the page
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import pkgutil
 import re
 from collections.abc import Iterator
+from datetime import date
 
 import ipywidgets as widgets
+import plotly.graph_objects as go
 import pytest
 
+import ickit.charts
 from ickit.charts import plotly_template
 from ickit.charts.group_radar import group_radar_spec
 from ickit.charts.text import text_alternative
+from ickit.logic import stakeholders
 from ickit.logic.room_results import Radar
+from ickit.logic.timeline import from_template
 from ickit.views.chart import Chart
 from ickit.views.common import Disclosure, Message
 from ickit.views.contents import contents_view
@@ -149,3 +157,85 @@ def test_a_rooms_radar_has_its_text_alternative():
     assert found.tables[0].columns == ["Area", "Median", "Lowest", "Highest", "Health", "You"]
     assert found.tables[0].rows == [["Vision", "50%", "20%", "80%", "60%", "100%"],
                                     ["Time", *["too few answers"] * 5]]
+
+
+# --- every chart builder in ickit.charts, on the inputs the kit gives it ------------------------
+
+RADAR = Radar(axes=[("vision", "Vision"), ("time", "Time")], median=[50.0, None], low=[20.0, None],
+              high=[80.0, None], roles={"health": [60.0, None]}, people=4)
+
+
+def _targeting(content):
+    view = law1_targeting(content)
+    return [(view.mine, view.everyone, view.defaults.unit)]
+
+
+def _net_cost(content):
+    view = law2_costs(content)
+    return [(view.years, view.break_even, view.marks, view.defaults.unit)]
+
+
+def _power_interest(content):
+    view = stakeholder_map(content)
+    return [(view.map.people, view.exercise.quadrants, stakeholders.HIGH_FROM)]
+
+
+def _traffic_lights(content):
+    view = LessonsCheckView(content, partners="A, B")
+    return [(view.results, view.settings)]
+
+
+def _team_diagrams(content):
+    choice = content.team_choice
+    diagrams = {d.id: d for d in choice.management_diagrams}
+    return {"referral_route": [(m, choice.stages, choice.example_professions, vertical)
+                               for m in content.team_process_models for vertical in (False, True)],
+            "management_lines": [(t, diagrams[t.id], small)
+                                 for t in content.team_management_types for small in (False, True)]}
+
+
+# the inputs for each builder, by its name without _spec or _figure: a list of argument tuples
+INPUTS = {"targeting": _targeting, "net_cost": _net_cost, "power_interest": _power_interest,
+          "traffic_lights": _traffic_lights,
+          "radar": lambda content: [(readiness_view(content).result,)],
+          "group_radar": lambda content: [(RADAR, {"health": "Health"}, "The room", own)
+                                          for own in (None, {"vision": 100.0})],
+          "referral_route": lambda content: _team_diagrams(content)["referral_route"],
+          "management_lines": lambda content: _team_diagrams(content)["management_lines"],
+          "timeline": lambda content: [(from_template(t, date(2027, 1, 1)),) for t in content.plans.templates],
+          "timescales": lambda content: [(content.timescales,)]}
+
+
+def chart_builders() -> dict[str, object]:
+    """Every public function of ickit.charts that returns a figure or its dict (``*_spec``)."""
+    found = {}
+    for info in pkgutil.iter_modules(ickit.charts.__path__):
+        module = importlib.import_module(f"ickit.charts.{info.name}")
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            returns = function.__annotations__.get("return")
+            if (function.__module__ == module.__name__ and not name.startswith("_")
+                    and (returns == "go.Figure" or name.endswith("_spec"))):
+                found[f"{info.name}.{name}"] = function
+    return found
+
+
+BUILDERS = chart_builders()
+
+
+def test_every_chart_builder_has_its_inputs_here():
+    assert len(BUILDERS) >= 19
+    assert {name.split(".")[1].removesuffix("_spec").removesuffix("_figure") for name in BUILDERS} == set(INPUTS)
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_every_chart_the_kit_draws_has_its_text_alternative(name, content):
+    """A summary that says what it shows, and its data as tables with a cell for every column
+    (none when it shows nothing, as a blank plan's timeline does)."""
+    for args in INPUTS[name.split(".")[1].removesuffix("_spec").removesuffix("_figure")](content):
+        figure = BUILDERS[name](*args)
+        found = text_alternative(figure.to_plotly_json() if isinstance(figure, go.Figure) else figure)
+        assert found and len(found.summary.split()) >= 5, (name, args)
+        assert found.tables or re.search(r"\bnothing\b", found.summary), (name, args)  # a blank plan's
+        for table in found.tables:
+            assert table.rows and all(len(row) == len(table.columns) for row in table.rows), (name, table.caption)
+            assert all(cell.strip() for row in table.rows for cell in row[:1]), (name, table.caption)

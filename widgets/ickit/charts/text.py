@@ -27,11 +27,14 @@ class TextAlternative:
     tables: list[Table]
 
 
+def meta(summary: str, *tables: Table) -> dict:
+    """A text alternative as a figure's ``layout.meta`` holds it."""
+    return {KEY: {"summary": summary, "tables": [asdict(t) for t in tables]}}
+
+
 def describe(spec: dict, summary: str, *tables: Table) -> dict:
     """``spec`` with its text alternative written into its layout."""
-    meta = {**spec["layout"].get("meta", {}), KEY: {"summary": summary,
-                                                       "tables": [asdict(t) for t in tables]}}
-    spec["layout"]["meta"] = meta
+    spec["layout"]["meta"] = {**spec["layout"].get("meta", {}), **meta(summary, *tables)}
     return spec
 
 

@@ -13,7 +13,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from ..charts.room import text_width
 from ..charts.team_diagrams import BOX_W, FONT, management_lines_spec, referral_route_spec
-from ..charts.timescales import BOUND_WORDS, timescales_figure
+from ..charts.timescales import SUMMARY, timescales_figure, years_label
 from ..content import Content
 from ..content.models import ManagementType, ProcessModel
 
@@ -83,7 +83,6 @@ def management_lines(content: Content, mtype: ManagementType) -> Figure:
 def timescales(content: Content) -> Figure:
     shown = [t for t in content.timescales if t.years is not None]
     spec = json.loads(timescales_figure(content.timescales).to_json())
-    alt = "; ".join(f"{t.name}: {BOUND_WORDS.get(t.bound, '')} {t.years:g} years".replace("  ", " ")
-                    for t in shown)
-    return Figure(for_slide(spec, scale=1.4), f"How long change took, in years. {alt}.",
+    alt = "; ".join(f"{t.name}: {years_label(t)}" for t in shown)
+    return Figure(for_slide(spec, scale=1.4), f"{SUMMARY}. {alt}.",
                   tuple(dict.fromkeys(t.source for t in shown)))

@@ -230,12 +230,15 @@ def test_every_chart_builder_has_its_inputs_here():
 @pytest.mark.parametrize("name", sorted(BUILDERS))
 def test_every_chart_the_kit_draws_has_its_text_alternative(name, content):
     """A summary that says what it shows, and its data as tables with a cell for every column
-    (none when it shows nothing, as a blank plan's timeline does)."""
+    (none when it shows nothing, as a blank plan's timeline does); its text at AA contrast."""
     for args in INPUTS[name.split(".")[1].removesuffix("_spec").removesuffix("_figure")](content):
         figure = BUILDERS[name](*args)
-        found = text_alternative(figure.to_plotly_json() if isinstance(figure, go.Figure) else figure)
+        figure = figure.to_plotly_json() if isinstance(figure, go.Figure) else figure
+        found = text_alternative(figure)
         assert found and len(found.summary.split()) >= 5, (name, args)
         assert found.tables or re.search(r"\bnothing\b", found.summary), (name, args)  # a blank plan's
         for table in found.tables:
             assert table.rows and all(len(row) == len(table.columns) for row in table.rows), (name, table.caption)
             assert all(cell.strip() for row in table.rows for cell in row[:1]), (name, table.caption)
+        low = [(what, ink, ground) for what, ink, ground in chart_text_colours(figure) if contrast(ink, ground) < 4.5]
+        assert not low, (name, low)

@@ -70,8 +70,11 @@ def test_law_summaries_have_every_law(content, pdfs):
         assert f"{law.number}. {law.name}" in text and flat(law.question) in text
 
 
-def test_every_pdf_is_tagged_with_its_title_and_language(pdfs):
-    """Screen readers read a tagged PDF in its language; its title is what they announce."""
+def test_every_pdf_is_tagged_with_its_title_and_language(content, pdfs):
+    """Screen readers read a tagged PDF in its language; its title is what they announce. The
+    guide, every handout and every deck's and workshop's PDF."""
+    assert {"handouts/trainer-guide", *(f"handouts/{name}" for name in HANDOUTS),
+            *(f"pdf/{d.id}" for d in content.decks), *(f"pdf/workshop-{w.id}" for w in content.workshops)} <= set(pdfs)
     for name, reader in pdfs.items():
         root = reader.trailer["/Root"]
         assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root, name

@@ -91,7 +91,7 @@ def lessons_states(page):
     upload(page, "Load answers (CSV)", "answers.csv", b"not a saved check", "text/csv")
     expect(page.locator(".ickit-msg-problem")).to_be_visible(timeout=TIMEOUT)
     yield "after a warning"
-    saved = lessons_check.to_csv(CONTENT, {"Housing": {"trust-is-not-enough": 2}})
+    saved = lessons_check.to_csv(CONTENT, lessons_check.evaluate(CONTENT, {"Housing": {"trust-is-not-enough": 2}}))
     upload(page, "Load answers (CSV)", "answers.csv", saved, "text/csv")
     expect(page.get_by_role("textbox", name="Partners")).to_have_value("Housing", timeout=TIMEOUT)
     yield "after a file is loaded"
@@ -107,7 +107,7 @@ def readiness_states(page):
     expect(page.locator(".ickit-msg-problem")).to_be_visible(timeout=TIMEOUT)
     yield "after a warning"
     ratings = {**readiness.blank(CONTENT), "vision/quick-wins": 3}
-    upload(page, "Load ratings (CSV)", "ratings.csv", readiness.to_csv(CONTENT, ratings), "text/csv")
+    upload(page, "Load ratings (CSV)", "ratings.csv", readiness.to_csv(CONTENT, readiness.assess(CONTENT, ratings)), "text/csv")
     shown(page, "37 of 38 items not rated")
     yield "after a file is loaded"
 
@@ -263,6 +263,7 @@ def law2_by_keyboard(page):
 def stakeholders_by_keyboard(page):
     tab_to(page, "^Stakeholder")
     page.keyboard.press("Home")  # a new stakeholder
+    expect(page.get_by_label("Name", exact=True)).to_have_value("", timeout=TIMEOUT)  # its form, emptied
     tab_to(page, "^Name")
     page.keyboard.type("Parish council")
     tab_to(page, "^Power")

@@ -211,7 +211,7 @@ def test_json_round_trip(content):
 
 def test_markdown_gives_the_rationale(content):
     text = team_config.to_markdown(a_config(), content)
-    assert text.startswith("# Northside <team>\n\nTry for a year.\n")
+    assert text.startswith("# Northside \\<team\\>\n\nTry for a year.\n")
     assert "## Team process: Allocation team" in text and "## Management: Joint management" in text
     assert "Route of a referral: Referral → Allocation → Assessment → Long-term work" in text
     assert "Fit with the answers: number " in text and "– Integrated Care Network (2008)" in text
@@ -345,7 +345,7 @@ def test_compare_shows_two_configurations(view):
 def test_save_offers_escaped_preview_and_both_downloads(view):
     view.saved.label.value = "<b>Ours</b>"
     assert "<b>Ours</b>" not in view.saved.preview.value
-    assert "&lt;b&gt;Ours&lt;/b&gt;" in view.saved.preview.value
+    assert "# \\&lt;b\\&gt;Ours\\&lt;/b\\&gt;" in view.saved.preview.value  # the Markdown, escaped
     links = re.findall(r'download="([^"]+)" href="data:([^;]+);base64,([^"]+)"', view.saved.downloads.value)
     assert [(name, mime) for name, mime, _ in links] == [("b-ours-b.md", "text/markdown"),
                                                           ("b-ours-b.json", "application/json")]

@@ -118,7 +118,7 @@ def to_markdown(content: Content, results: list[LessonResult]) -> str:
     settings = content.assessment.lessons_check
     tally = counts(results)
     names = partners(results)
-    lines = ["# Ten-lessons partnership check", "", f"Partners: {', '.join(names)}.", "",
+    lines = ["# Ten-lessons partnership check", "", f"Partners: {', '.join(map(md_cell, names))}.", "",
              f"Green {tally['green']}, amber {tally['amber']}, red {tally['red']}, "
              f"unanswered {tally['unanswered']}.", "",
              "| Lesson | Light | Mean | " + " | ".join(map(md_cell, names)) + " |",

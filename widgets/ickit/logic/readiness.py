@@ -15,6 +15,7 @@ from typing import Mapping
 from ..content import Content
 from ..errors import KitInputError
 from .csv_rows import csv_row, is_rating, rating, read_rows
+from .text import md_cell
 
 Ratings = Mapping[str, "int | None"]
 
@@ -133,7 +134,7 @@ def describe_score(score: ListScore) -> str:
 def to_markdown(content: Content, result: Readiness, title: str = "") -> str:
     """A report to keep of an assessment: scores, the action list and every rating."""
     settings = content.assessment.readiness
-    lines = [f"# Readiness self-assessment{': ' + title if title else ''}", "",
+    lines = [f"# Readiness self-assessment{': ' + md_cell(title) if title.strip() else ''}", "",
              f"Overall: {percent(result.overall)}. Items not rated: {result.unrated} of "
              f"{result.total}.", "",
              "| Area | Score | Rated | Not rated |", "|---|---|---|---|"]

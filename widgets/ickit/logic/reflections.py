@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..content.course import Part
 from ..errors import KitInputError
+from .text import md_text
 
 FILE_NAME = "reflections.json"
 
@@ -86,7 +87,7 @@ def learning_log(parts: list[Part], notes: dict[str, dict[str, str]]) -> str:
             continue
         lines += [f"## {part.order:02d}. {part.title}", ""]
         for prompt, text in answers:
-            lines += [f"**{prompt}**", "", text, ""]
+            lines += [f"**{prompt}**", "", md_text(text), ""]
             answered += 1
     if not answered:
         lines += ["_No reflections written yet._", ""]

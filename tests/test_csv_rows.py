@@ -6,7 +6,7 @@ import io
 import pytest
 
 from ickit.errors import KitInputError
-from ickit.logic import law2_costs
+from ickit.logic import law2_costs, readiness
 from ickit.logic.csv_rows import csv_cell, csv_row, csv_text, is_rating, rating, read_rows
 
 
@@ -49,3 +49,9 @@ def test_law2_csv_keeps_negative_numbers_as_numbers():
     years = [law2_costs.Year(1, 100.0, 0.0, 100.0), law2_costs.Year(2, 0.0, 1300.0, -1200.0)]
     assert law2_costs.to_csv(years) == ("year,spent,saved,net,cumulative_net_cost\n"
                                         "1,100,0,100,100\n2,0,1300,-1300,-1200\n")
+
+
+def test_rows_may_end_in_a_carriage_return_alone(content):
+    """As spreadsheets of old Macs write them."""
+    data = readiness.to_csv(content, readiness.assess(content, readiness.blank(content))).replace("\n", "\r").encode()
+    assert readiness.from_csv(content, data) == readiness.blank(content)

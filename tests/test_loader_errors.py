@@ -210,3 +210,11 @@ def test_cli_reports_a_broken_reference(data_copy, capsys):
     err = capsys.readouterr().err
     assert ("plans.yaml: plans.checks[2] (id 'live-too-early'): field 'timescale': "
             "unknown timescale 'no-such-thing'") in err and "Traceback" not in err
+
+
+def test_a_file_that_is_not_utf8_is_named(data_copy):
+    (data_copy / "laws.yaml").write_bytes(b"laws:\n  - id: caf\xe9\n")
+    with pytest.raises(ContentError) as caught:
+        load_content(data_copy)
+    assert caught.value.problems == [
+        f"{data_copy / 'laws.yaml'}: not UTF-8 text (byte 18); save it as UTF-8"]

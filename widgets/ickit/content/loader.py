@@ -78,6 +78,9 @@ def read_sections(data_dir: Path) -> tuple[dict[str, Any], dict[str, Path]]:
             where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
             problems.append(f"{path}: {where}invalid YAML: {getattr(err, 'problem', None) or err}")
             continue
+        except UnicodeDecodeError as err:
+            problems.append(f"{path}: not UTF-8 text (byte {err.start + 1}); save it as UTF-8")
+            continue
         if not isinstance(doc, dict):
             problems.append(f"{path}: expected a mapping of sections at the top level")
             continue

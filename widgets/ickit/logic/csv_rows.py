@@ -53,11 +53,11 @@ def read_rows(data: bytes, required: tuple[str, ...], what: str) -> list[tuple[i
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise KitInputError(f"That file is not text; load {what} saved by the kit.") from None
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in required if c not in (reader.fieldnames or [])]
-    if missing:
-        raise KitInputError(f"That is not {what}: it has no '{missing[0]}' column.")
-    try:
+    reader = csv.DictReader(io.StringIO(text, newline=""))  # rows may end in \n, \r\n or \r
+    try:  # the header is read here, and can be as faulty as any row
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise KitInputError(f"That is not {what}: it has no '{missing[0]}' column.")
         return [(reader.line_num, {k: csv_text((v or "").strip()) for k, v in row.items() if k})
                 for row in reader]
     except csv.Error as err:

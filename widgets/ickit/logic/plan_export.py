@@ -34,7 +34,7 @@ def plan_from_json(data: bytes | str) -> Plan:
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
         raw = json.loads(text)
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # nested deeper than any plan
         raise KitInputError("That file is not a saved plan: it is not readable JSON text.") from None
     if not isinstance(raw, dict):
         raise KitInputError("That file is not a saved plan: expected an object with a name, "

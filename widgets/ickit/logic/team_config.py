@@ -59,7 +59,7 @@ def from_json(data: bytes | str, content: Content) -> Configuration:
     except json.JSONDecodeError as err:
         raise KitInputError(f"That file is not valid JSON (line {err.lineno}); "
                             "choose a .json file saved by the kit.")
-    except RecursionError:  # nested far deeper than any saved choice
+    except (RecursionError, ValueError):  # nested far deeper, or a number far longer, than any saved
         raise KitInputError("That file is not a team configuration saved by the kit.")
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise KitInputError("That file is not a team configuration saved by the kit.")

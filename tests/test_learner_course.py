@@ -4,6 +4,10 @@ import base64
 import json
 import os
 import re
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +18,8 @@ from ickit.logic.reflections import NotesStore, default_path, learning_log
 from ickit import cards
 from ickit.views import reflection
 from ickit.views import quiz as quiz_view
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -97,7 +103,7 @@ def test_saves_survive_a_new_store_and_leave_no_temporary_files(notes):
     again = NotesStore()
     assert again.get("leutz", "law-that-fits") == "Law 3, in our hospital"
     assert json.loads(notes.read_text())["culture"] == {"one-kettle": "Two kettles"}
-    assert [p.name for p in notes.parent.iterdir()] == ["reflections.json"]
+    assert sorted(p.name for p in notes.parent.iterdir()) == [".reflections.json.lock", "reflections.json"]
 
 
 def test_write_is_atomic(notes, monkeypatch):
@@ -110,15 +116,54 @@ def test_write_is_atomic(notes, monkeypatch):
     with pytest.raises(KitInputError, match="could not be saved"):
         NotesStore().save("leutz", "law-that-fits", "second")
     assert NotesStore().get("leutz", "law-that-fits") == "first"
-    assert [p.name for p in notes.parent.iterdir()] == ["reflections.json"]
+    assert sorted(p.name for p in notes.parent.iterdir()) == [".reflections.json.lock", "reflections.json"]
 
 
-@pytest.mark.parametrize("damage", ["{not json", "[1, 2]", '{"leutz": "flat"}'])
+@pytest.mark.parametrize("damage", [b"{not json", b"[1, 2]", b'{"leutz": "flat"}', b"", b"\xff\xfe{}",
+                                    '{"leutz": {"a": "caf\u00e9"}}'.encode("latin-1"), b"[" * 100_000,
+                                    b'{"a": ' + b"9" * 5000 + b"}"])
 def test_a_damaged_file_gives_a_kind_message_and_is_not_overwritten(notes, damage):
-    notes.write_text(damage)
-    with pytest.raises(KitInputError, match="damaged, so the kit has left it as it is"):
+    notes.write_bytes(damage)
+    for use in (NotesStore().read, lambda: NotesStore().save("leutz", "law-that-fits", "new words")):
+        with pytest.raises(KitInputError, match="damaged, so the kit has left it as it is"):
+            use()
+    assert notes.read_bytes() == damage
+
+
+def test_a_notes_path_that_cannot_be_read_gives_a_kind_message(notes):
+    notes.mkdir()
+    with pytest.raises(KitInputError, match="could not be opened"):
+        NotesStore().read()
+    with pytest.raises(KitInputError, match="could not be (opened|saved)"):
         NotesStore().save("leutz", "law-that-fits", "new words")
-    assert notes.read_text() == damage
+
+
+SAVER = """
+import sys, time
+from pathlib import Path
+from ickit.logic.reflections import NotesStore
+path, who, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+while not path.with_name("go").exists():
+    time.sleep(0.001)
+store = NotesStore(path)
+for i in range(count):
+    store.save(who, f"prompt-{i}", f"{who} wrote {i}")
+"""
+
+
+def test_notebooks_saving_at_once_lose_no_save(tmp_path):
+    """Two kernels (here two processes) save into one notes file as fast as they can."""
+    path, count = tmp_path / "reflections.json", 150
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "widgets"), os.environ.get("PYTHONPATH", "")])}
+    savers = [subprocess.Popen([sys.executable, "-c", SAVER, str(path), who, str(count)], env=env)
+              for who in ("first", "second")]
+    time.sleep(1)  # both started and waiting
+    (tmp_path / "go").touch()
+    assert [saver.wait(timeout=120) for saver in savers] == [0, 0]
+    saved = NotesStore(path).read()
+    for who in ("first", "second"):
+        lost = [i for i in range(count) if saved.get(who, {}).get(f"prompt-{i}") != f"{who} wrote {i}"]
+        assert not lost, f"{who}: {len(lost)} of {count} saves lost"
 
 
 def test_learning_log_in_course_order_with_prompts(content):

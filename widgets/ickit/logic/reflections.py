@@ -1,15 +1,19 @@
 """The learner's reflections: one JSON file they own, written atomically, exported as Markdown.
 
 The file is ``$ICKIT_NOTES`` (a file, or a folder to hold ``reflections.json``), else
-``~/.ickit/reflections.json``. It holds ``{part id: {prompt id: text}}``.
+``~/.ickit/reflections.json``. It holds ``{part id: {prompt id: text}}``. Several notebooks (each
+its own kernel) may save into it at once: a save holds a lock (a file beside the notes) while it
+reads the file, changes it and puts the new file in its place, so no save is lost.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 from ..content.course import Part
 from ..errors import KitInputError
@@ -36,14 +40,14 @@ class NotesStore:
     def read(self) -> dict[str, dict[str, str]]:
         """Everything saved so far; a damaged file raises a kind message and is left untouched."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return {}
         except OSError as err:
             raise KitInputError(f"Your notes file {self.path} could not be opened ({err.strerror}).")
         try:
-            data = json.loads(text)
-        except ValueError:
+            data = json.loads(raw.decode("utf-8"))
+        except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested past any notes
             data = None
         if not _valid(data):
             raise KitInputError(
@@ -54,21 +58,43 @@ class NotesStore:
     def get(self, part: str, prompt: str) -> str:
         return self.read().get(part, {}).get(prompt, "")
 
+    @property
+    def lock_path(self) -> Path:
+        return self.path.with_name(f".{self.path.name}.lock")
+
     def save(self, part: str, prompt: str, text: str) -> None:
-        """Store one answer and write the whole file atomically (a temporary file, then a rename)."""
-        data = self.read()
-        data.setdefault(part, {})[prompt] = text
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".reflections-", suffix=".tmp")
+        """Store one answer: under the lock, read the file, change it and write it whole, to a
+        temporary file first and then renamed over it, so a reader never sees half of it."""
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(data, out, indent=2, ensure_ascii=False)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, self.path)
+            with self._locked():
+                data = self.read()
+                data.setdefault(part, {})[prompt] = text
+                fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".reflections-", suffix=".tmp")
+                try:
+                    with os.fdopen(fd, "w", encoding="utf-8") as out:
+                        json.dump(data, out, indent=2, ensure_ascii=False)
+                        out.flush()
+                        os.fsync(out.fileno())
+                    os.replace(tmp, self.path)
+                finally:
+                    Path(tmp).unlink(missing_ok=True)
         except OSError as err:
-            Path(tmp).unlink(missing_ok=True)
             raise KitInputError(f"Your note could not be saved to {self.path} ({err.strerror}).")
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Wait for the notes' lock and hold it; closing the lock file lets it go."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.lock_path, "a+b") as lock:
+            if os.name == "nt":
+                import msvcrt
+
+                msvcrt.locking(lock.fileno(), msvcrt.LK_LOCK, 1)  # tries for 10 s, then OSError
+            else:
+                import fcntl
+
+                fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+            yield
 
 
 def _valid(data: object) -> bool:

@@ -3,13 +3,18 @@ within a view."""
 
 import importlib
 import itertools
+import os
 import pkgutil
+import re
+from pathlib import Path
 
 import ipywidgets as widgets
 
 import ickit.views
 from ickit.logic.text import md_cell, slug
-from ickit.views.common import Looks, Message, download_link
+from ickit.views.common import Looks, Message, download_link, guarded
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_a_problem_is_styled_inline_so_it_reads_as_one_outside_voila():
@@ -69,3 +74,47 @@ def _walk(widget):
 def test_md_cell_and_slug():
     assert md_cell("a |\n b") == "a \\| b"
     assert slug("../../Our Team & co", "x") == "our-team-co" and slug("!!!", "plan") == "plan"
+
+
+def test_a_bug_shows_a_reference_and_logs_the_details(caplog):
+    message = Message()
+
+    @guarded(message)
+    def change(_=None):
+        raise RuntimeError("details for the log only")
+
+    change()
+    reference = re.search(r"reference ([0-9a-f]{8})", message.value).group(1)
+    assert "details for the log only" not in message.value and "Traceback" not in message.value
+    (record,) = [r for r in caplog.records if r.name == "ickit"]
+    assert reference in record.getMessage() and record.exc_info[1].args == ("details for the log only",)
+
+
+IN_A_KERNEL = """
+from ickit.views.common import Message, guarded
+message = Message()
+guarded(message)(lambda: 1 / 0)()
+print(message.value)
+"""
+
+
+def test_in_a_kernel_the_details_reach_the_server_log_not_the_page(tmp_path):
+    """In a kernel a record without a handler went to sys.stderr, which ipykernel shows in the
+    visitor's page; the server's log (the kernel's own error stream) got nothing."""
+    from jupyter_client.manager import start_new_kernel
+
+    server_log = tmp_path / "server.log"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "widgets"), os.environ.get("PYTHONPATH", "")])}
+    with server_log.open("w") as stderr:
+        km, kc = start_new_kernel(kernel_name="python3", stderr=stderr, env=env)
+    page = []
+    try:
+        kc.execute_interactive(IN_A_KERNEL, timeout=120, output_hook=lambda msg: page.append(msg))
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    shown = "".join(msg["content"].get("text", "") for msg in page if msg["msg_type"] == "stream")
+    reference = re.search(r"reference ([0-9a-f]{8})", shown).group(1)
+    assert "Traceback" not in shown and "ZeroDivisionError" not in shown
+    logged = server_log.read_text()
+    assert f"reference {reference}" in logged and "ZeroDivisionError" in logged and "Traceback" in logged

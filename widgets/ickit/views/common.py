@@ -6,7 +6,10 @@ from __future__ import annotations
 import base64
 import functools
 import html
+import io
 import logging
+import secrets
+import sys
 from pathlib import Path
 from typing import Callable
 
@@ -111,7 +114,11 @@ class Looks:
 
 
 def guarded(message: Message) -> Callable:
-    """Decorate a callback so that bad input, or a bug, shows a short message, never a traceback."""
+    """Decorate a callback so that bad input, or a bug, shows a short message, never a traceback.
+
+    A bug's traceback goes to the server's log with a short reference, and the person sees only
+    the reference (:func:`log_failure`).
+    """
 
     def wrap(callback: Callable) -> Callable:
         @functools.wraps(callback)
@@ -121,13 +128,40 @@ def guarded(message: Message) -> Callable:
             except KitInputError as err:
                 message.problem(str(err))
             except Exception:  # a bug: keep the details in the log, give the person a short note
-                log.exception("callback %s failed", callback.__name__)
-                message.problem("Something went wrong with that change; it was not applied.")
+                reference = log_failure(f"callback {callback.__name__}")
+                message.problem("Something went wrong with that change; it was not applied "
+                                f"(reference {reference}: the details are in the server's log).")
             else:
                 return result
         return run
 
     return wrap
+
+
+def log_failure(what: str) -> str:
+    """Log the exception being handled, traceback and all, with a new reference; give the reference.
+
+    The ``ickit`` logger gets a handler the first time if nothing above it has one (as in a
+    kernel): without one, Python prints the record on ``sys.stderr``, which a kernel sends to the
+    visitor's page and not to the server's log.
+    """
+    reference = secrets.token_hex(4)
+    if not log.hasHandlers():
+        handler = logging.StreamHandler(_server_stream())
+        handler.setFormatter(logging.Formatter("[ickit] %(asctime)s %(levelname)s %(message)s"))
+        log.addHandler(handler)
+    log.exception("reference %s: %s failed", reference, what)
+    return reference
+
+
+def _server_stream():
+    """This process's own error stream, where its server logs. In a kernel, ipykernel sends
+    ``sys.stderr`` to the page and keeps a copy of the server's stream, which its ``fileno()``
+    gives (ipykernel 6 and 7, when it captures output at the file level, its default)."""
+    try:
+        return open(sys.stderr.fileno(), "w", encoding="utf-8", errors="replace", closefd=False)
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return sys.__stderr__
 
 
 def prepare_link(button: widgets.Button, link: widgets.HTML, busy: str, make: Callable[[], str]) -> None:

@@ -39,7 +39,7 @@ def test_starts_with_the_first_template_next_month(view):
 
 def test_editing_a_duration_moves_the_bar_and_the_warnings(view):
     culture = row(view, "Culture change")
-    culture.fields["duration"].value = 36
+    culture.fields["duration"].value = "36"
     ws = next(w for w in view.plan.workstreams if w.name == "Culture change")
     assert ws.duration == 36
     assert "culture-change-short" not in checks(view)
@@ -47,10 +47,31 @@ def test_editing_a_duration_moves_the_bar_and_the_warnings(view):
     assert "culture-change-short" in checks(view)
 
 
+@pytest.mark.parametrize("typed", ["1e308", "0.5", "", "six", "-1", "1_000", "9" * 5000])
+def test_a_number_the_plan_cannot_use_is_refused_with_a_message(view, typed):
+    before = view.plan
+    row(view, "Culture change").fields["duration"].value = typed
+    assert view.plan == before
+    assert "Not redrawn yet: workstream" in view.message.value and "duration" in view.message.value
+
+
+def test_a_number_box_says_what_kind_of_number_it_needs(view):
+    row(view, "Culture change").fields["duration"].value = "0.5"
+    assert "give a whole number, such as 6" in view.message.value
+
+
+@pytest.mark.parametrize("typed, used", [("07", 7), (" 36 ", 36), ("36.0", 36), ("+12", 12)])
+def test_a_number_box_shows_the_number_the_plan_uses(view, typed, used):
+    culture = row(view, "Culture change")
+    culture.fields["duration"].value = typed
+    assert next(w for w in view.plan.workstreams if w.name == "Culture change").duration == used
+    assert culture.fields["duration"].value == str(used)
+
+
 def test_moving_live_working_later_clears_its_warning(view, content):
     live = row(view, "Live working")
     assert "live-too-early" in checks(view)
-    live.fields["start_month"].value = 24
+    live.fields["start_month"].value = "24"
     assert "live-too-early" not in checks(view)
 
 
@@ -106,7 +127,7 @@ def test_downloads_are_links_not_files(view, tmp_path, monkeypatch):
     view.html_button.click()
     assert list(links_in(view.html_link.value)) == ["a-two-year-pilot.html"]
     assert list(tmp_path.iterdir()) == []
-    row(view, "Culture change").fields["duration"].value = 40
+    row(view, "Culture change").fields["duration"].value = "40"
     assert view.html_link.value == ""  # a stale chart is withdrawn
     new = base64.b64decode(links_in(view.downloads.value)["a-two-year-pilot.json"])
     assert plan_export.plan_from_json(new) == view.plan and view.plan.workstreams[5].duration == 40
@@ -185,5 +206,5 @@ def test_a_change_sends_the_chart_last(view):
     for name, widget, trait in (("links", view.downloads, "value"), ("warnings", view.warnings, "value"),
                                 ("chart", view.chart.plot, "figure")):
         widget.observe(lambda _, name=name: sent.append(name), trait)
-    row(view, "Culture change").fields["duration"].value = 36
+    row(view, "Culture change").fields["duration"].value = "36"
     assert sent[-1] == "chart" and {"links", "warnings"} <= set(sent)

@@ -1,4 +1,5 @@
-"""Timeline planner in Voila: it renders, editing a duration moves the bar and changes the warnings."""
+"""Timeline planner in Voila: it renders, editing a duration moves the bar and changes the warnings,
+and a number box shows the number the plan uses or says why it cannot."""
 
 from playwright.sync_api import expect
 
@@ -40,3 +41,22 @@ def test_editing_a_duration_moves_the_bar_and_changes_the_warnings(page, voila_s
     share_after, days_after = redrawn.evaluate(BAR, CULTURE_ROW)
     assert days_before < 600 and days_after > 1000, (days_before, days_after)
     assert share_after > share_before + 0.05, (share_before, share_after)
+
+
+def test_a_number_box_shows_what_the_plan_uses_or_says_why_not(page, voila_server, open_dashboard):
+    """A browser's number box showed "1e308" as "1308" and "0.5" as "05" while the plan used 1
+    and 5, with no word of it."""
+    open_dashboard(page, voila_server, "timeline_planner.ipynb")
+    view = page.locator(".ickit-timeline-planner")
+    duration = view.locator(".ickit-duration input").nth(CULTURE_ROW)
+    message = view.locator(".ickit-msg-problem")
+    for typed in ("0.5", "1e308"):
+        duration.fill(typed)
+        duration.press("Enter")
+        expect(message).to_contain_text("give a whole number, such as 6", timeout=TIMEOUT)
+        expect(duration).to_have_value(typed)
+    duration.fill("036")
+    duration.press("Enter")
+    expect(message).to_have_count(0, timeout=TIMEOUT)
+    expect(duration).to_have_value("36")
+    expect(view.locator(".js-plotly-plot").first).to_contain_text("3 years 6 months", timeout=TIMEOUT)

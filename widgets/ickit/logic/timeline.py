@@ -157,6 +157,8 @@ def _first_problem(err: ValidationError) -> str:
         what = "this is missing"
     elif kind.startswith("date"):
         what = "give a date as YYYY-MM-DD"
+    elif kind.startswith("int_"):  # "0.5", "1e308", "" and the like
+        what = "give a whole number, such as 6"
     else:
         what = problem["msg"].removeprefix("Value error, ")
         what = what[0].lower() + what[1:]

@@ -11,8 +11,7 @@ import ipywidgets as widgets
 from ..charts.export import figure_to_html, figure_to_png
 from ..charts.timeline import timeline_figure, timeline_spec
 from ..content import load_content
-from ..content.plans import (MAX_MONTHS, MAX_ROWS, MAX_WEEKS, Milestone, MilestoneKind, Workstream,
-                             WorkstreamKind)
+from ..content.plans import MAX_ROWS, Milestone, MilestoneKind, Workstream, WorkstreamKind
 from ..errors import KitInputError
 from ..logic import plan_export
 from ..logic.plan_checks import PlanWarning, check_plan
@@ -25,6 +24,9 @@ WIDTHS = {"name": "14em", "kind": "10.5em", "start_month": "5.5em", "duration": 
           "month": "5.5em"}
 LABELS = {"name": "Name", "kind": "Kind", "start_month": "Start month", "duration": "Duration",
           "unit": "Unit", "month": "Month"}
+# text boxes, read by the plan: a browser's number box shows "1e308" as "1308" and "0.5" as "05"
+# while ipywidgets sends 1 and 5, so a person could not see what the plan used
+NUMBER_FIELDS = ("start_month", "duration", "month")
 
 
 def _options(kinds) -> list[tuple[str, str]]:
@@ -53,9 +55,19 @@ class _Row(widgets.HBox):
     def values(self) -> dict:
         return {name: control.value for name, control in self.fields.items()}
 
+    def show_numbers(self, item: Workstream | Milestone) -> None:
+        """Each number box shows the number the plan took from it ("7" for "07" or "7.0")."""
+        for name in NUMBER_FIELDS:
+            if name in self.fields:
+                self.fields[name].value = str(getattr(item, name))
+
 
 def _field(looks: Looks, kind: type[widgets.DOMWidget], name: str, *args, **kwargs) -> widgets.DOMWidget:
     return looks.make(kind, *args, description=LABELS[name], layout={"width": WIDTHS[name]}, **kwargs)
+
+
+def _number(looks: Looks, name: str, value: int) -> widgets.Text:
+    return _field(looks, widgets.Text, name, str(value), continuous_update=False)
 
 
 def workstream_row(ws: Workstream, on_change, on_remove, looks: Looks) -> _Row:
@@ -63,10 +75,8 @@ def workstream_row(ws: Workstream, on_change, on_remove, looks: Looks) -> _Row:
         "name": _field(looks, widgets.Text, "name", ws.name, continuous_update=False,
                        placeholder="name of the workstream"),
         "kind": _field(looks, widgets.Dropdown, "kind", options=_options(WorkstreamKind), value=ws.kind),
-        "start_month": _field(looks, widgets.BoundedIntText, "start_month", ws.start_month, min=0,
-                              max=MAX_MONTHS, continuous_update=False),
-        "duration": _field(looks, widgets.BoundedIntText, "duration", ws.duration, min=1, max=MAX_WEEKS,
-                           continuous_update=False),
+        "start_month": _number(looks, "start_month", ws.start_month),
+        "duration": _number(looks, "duration", ws.duration),
         "unit": _field(looks, widgets.Dropdown, "unit", options=["months", "weeks"], value=ws.unit),
     }, on_change, on_remove, looks)
 
@@ -76,8 +86,7 @@ def milestone_row(m: Milestone, on_change, on_remove, looks: Looks) -> _Row:
         "name": _field(looks, widgets.Text, "name", m.name, continuous_update=False,
                        placeholder="name of the milestone"),
         "kind": _field(looks, widgets.Dropdown, "kind", options=_options(MilestoneKind), value=m.kind),
-        "month": _field(looks, widgets.BoundedIntText, "month", m.month, min=0, max=MAX_MONTHS,
-                        continuous_update=False),
+        "month": _number(looks, "month", m.month),
     }, on_change, on_remove, looks)
 
 
@@ -251,11 +260,21 @@ class TimelinePlanner(widgets.VBox):
         links, warnings = self._instant_links(plan), warnings_html(check_plan(plan, self.content))
         figure = timeline_spec(plan)
         self.plan = plan
+        self._show_numbers(plan)
         self.message.clear()
         self.png_link.value = self.html_link.value = ""  # they show the plan before this change
         self.downloads.value = links
         self.warnings.value = warnings
         self.chart.show(figure)
+
+    def _show_numbers(self, plan: Plan) -> None:
+        self._quiet = True
+        try:
+            for rows, items in ((self.workstreams, plan.workstreams), (self.milestones, plan.milestones)):
+                for row, item in zip(rows.children, items):
+                    row.show_numbers(item)
+        finally:
+            self._quiet = False
 
     # --- files -------------------------------------------------------------------------------
 

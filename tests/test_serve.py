@@ -47,6 +47,25 @@ def test_defaults_are_safe(content):
     assert c.MappingKernelManager.cull_interval > 0
     assert "file_allowlist" not in c.VoilaConfiguration  # Voila's default: images only
     assert c.KernelManager.transport in ("ipc", "tcp")
+    assert c.VoilaConfiguration.allow_theme_override == "NO"
+    assert c.KernelRestarter.restart_limit == 0  # a dead kernel's page says so; none restarts
+
+
+def test_kernels_on_demand_are_capped_by_the_budget(content):
+    c = voila_config(ServeOptions(), content, budget=13)
+    assert c.VoilaConfiguration.multi_kernel_manager_class == "ickit.kernel_cap.CappedKernelManager"
+    assert c.CappedKernelManager.on_demand_limit == 13
+
+
+def test_the_token_is_hidden_in_every_log_line():
+    import logging
+
+    from ickit.guarded_routes import HideToken
+
+    record = logging.LogRecord("tornado.general", logging.WARNING, __file__, 1,
+                               "403 GET %s (%s)", ("/voila/static/x?token=s3cret", "127.0.0.1"), None)
+    assert HideToken("s3cret").filter(record) and record.getMessage() == (
+        "403 GET /voila/static/x?token=[secret] (127.0.0.1)")
 
 
 def test_kernels_use_unix_sockets_unless_the_path_is_too_long():

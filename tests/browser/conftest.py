@@ -1,9 +1,11 @@
 """The browser harness: a Voila server started as ``ickit serve`` starts it, and a watched page.
 
 Fixtures for every dashboard's browser tests:
-- ``voila_server`` (session): ``.base_url``, ``.url("name.ipynb")`` (the render URL), ``.token``;
+- ``voila_server`` (session): ``.base_url``, ``.url("name.ipynb")`` (the render URL), ``.token``,
+  ``.kernels()`` (its kernels' process ids), ``.stop()``;
   ``start_voila(*options)`` (session) starts another, e.g. ``start_voila("--public")``;
-  ``serve_folder(root)`` (session) serves a folder of the test's own notebooks the same way.
+  ``serve_folder(root)`` (session) serves a folder of the test's own notebooks the same way;
+  ``start_command(command)`` (session) starts a server with ``command(port)``, a list of arguments.
 - ``page``: a Playwright page in Debian's Chromium. Console errors, page errors, failed requests
   and any request to a non-loopback address (aborted) fail the test at teardown. A test that must
   accept a known message marks itself ``@pytest.mark.allow_console("regex", ...)``.
@@ -87,6 +89,22 @@ class VoilaServer:
     def log_text(self) -> str:
         return self.log.read_text(errors="replace")
 
+    def kernels(self) -> set[int]:
+        """The process ids of the server's kernels (its child processes)."""
+        found = set()
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if parent == self.process.pid:
+                found.add(int(stat.parent.name))
+        return found
+
+    def stop(self) -> None:
+        """Stop the server now (the fixture that started it would at the end)."""
+        stop_server(self)
+
 
 def start_server(tmp_dir: Path, *args: str, timeout: float = 180,
                  command: Callable[[int], list[str]] | None = None, port: int = 0) -> VoilaServer:
@@ -156,6 +174,7 @@ root = Path(sys.argv[2])
 config = voila_config(ServeOptions(port=int(sys.argv[1]), open_browser=False, root=root),
                       load_content(), budget=1)
 config.VoilaKernelManager.kernel_pools_config = {"default": {"pool_size": 0}}
+config.CappedKernelManager.on_demand_limit = 0  # no cap: a test may open many pages
 run_voila(config, root)
 """
 
@@ -172,6 +191,20 @@ def serve_folder(tmp_path_factory):
         return servers[-1]
 
     yield serve
+    for server in servers:
+        stop_server(server)
+
+
+@pytest.fixture(scope="session")
+def start_command(tmp_path_factory):
+    """A function starting a server with ``command(port)``; every server stops at the end."""
+    servers = []
+
+    def start(command: Callable[[int], list[str]]) -> VoilaServer:
+        servers.append(start_server(tmp_path_factory.mktemp("voila"), command=command))
+        return servers[-1]
+
+    yield start
     for server in servers:
         stop_server(server)
 

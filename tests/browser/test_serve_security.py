@@ -1,4 +1,5 @@
-"""What a visitor can and cannot do through `ickit serve`: no code, no source files, token in public."""
+"""What a visitor can and cannot do through `ickit serve`: no code, no source files, nothing from
+the address written into a page, the kit's page for every error, token in public and never logged."""
 
 import asyncio
 import concurrent.futures
@@ -7,6 +8,7 @@ import re
 import urllib.error
 import urllib.request
 import uuid
+from urllib.parse import quote
 
 import pytest
 from jupyter_server.services.kernels.connection.base import serialize_msg_to_ws_v1
@@ -130,6 +132,37 @@ def test_errors_are_kind_pages(voila_server):
     assert "Traceback" not in body and "list of dashboards" in body
 
 
+NOT_FOR_VISITORS = [
+    "logout",  # was a bare 500
+    "voila/files/x%00.png",  # was a bare 500
+    "voila/templates/x",  # was a bare 500
+    "voila/templates/lab/static/voila.js",  # Voila's templates are not the kit's
+    "voila/api/contents",  # listed the dashboards' names, sizes and dates
+    "voila/api/contents/",
+    "no/such/address",  # was tornado's bare 404
+]
+
+
+@pytest.mark.parametrize("path", NOT_FOR_VISITORS)
+def test_what_a_visitor_may_not_see_is_the_kits_no_such_page(voila_server, path):
+    status, body = get(voila_server.base_url + path)
+    assert status == 404, body[:300]
+    assert "There is no such page" in body and "list of dashboards" in body
+
+
+THEME = '"><img src=x onerror="window.themeRan = true">'
+
+
+@pytest.mark.parametrize("template", ["", "&template=ickit"])
+def test_the_address_writes_nothing_into_the_page(page, voila_server, open_dashboard, template):
+    """?theme= was written unescaped into the page, so any page could send the trainer to a script."""
+    page.goto(f"{voila_server.url(NOTEBOOK)}?theme={quote(THEME)}{template}")
+    page.wait_for_selector(".jupyter-widgets", timeout=120_000)
+    assert page.evaluate("window.themeRan") is None
+    assert page.locator("img[src=x]").count() == 0
+    assert page.get_attribute("body", "data-jp-theme-name") == "JupyterLab Light"
+
+
 @pytest.fixture(scope="module")
 def public_server(start_voila):
     return start_voila("--public", "--expect", "1", "--dashboard", "contents")
@@ -146,6 +179,16 @@ def test_public_requires_its_token(public_server):
     assert "ickit-dashboards" not in body
     status, body = get(f"{base}?token={public_server.token}")
     assert status == 200 and "ickit-dashboards" in body
+
+
+def test_the_token_is_never_logged(public_server):
+    """tornado printed the whole address of every failed request, token and all."""
+    token = public_server.token
+    for path in ["voila/static/nope", "voila/files/x%00.png", "logout", "voila/render/none.ipynb",
+                 "api/kernels/abc", "voila/templates/x", "voila/api/shutdown/abc"]:
+        get(f"{public_server.base_url}{path}?token={token}")
+    logged = [line for line in public_server.log_text().splitlines() if token in line]
+    assert logged == [f"  http://HOST:{public_server.port}/?token={token}"]  # the address to share
 
 
 def test_public_websocket_needs_the_token(public_server):

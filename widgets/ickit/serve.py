@@ -129,6 +129,7 @@ def voila_config(options: ServeOptions, content: Content, budget: int) -> Config
     c.Voila.token = options.token
     c.Voila.root_dir = str(options.root)
     c.VoilaConfiguration.template = TEMPLATE
+    c.VoilaConfiguration.allow_theme_override = "NO"  # and ickit.guarded_routes ignores ?theme=
     c.VoilaConfiguration.classic_tree = True
     c.VoilaConfiguration.strip_sources = True
     c.VoilaConfiguration.show_tracebacks = False
@@ -143,6 +144,9 @@ def voila_config(options: ServeOptions, content: Content, budget: int) -> Config
     c.VoilaConfiguration.page_config_hook = functools.partial(landing_page_config,
                                                               content=content)
     c.VoilaKernelManager.kernel_pools_config = pool_sizes(options.expect, notebooks, budget)
+    # kernels started on demand (a pool is empty, or live slides): as many as the pools may hold
+    c.VoilaConfiguration.multi_kernel_manager_class = "ickit.kernel_cap.CappedKernelManager"
+    c.CappedKernelManager.on_demand_limit = budget
     # refill a pool once the room has settled, not while it joins: on 2 cores, refilling as each
     # kernel is taken starts dozens of kernels just when the joiners need the CPU
     c.VoilaKernelManager.fill_delay = options.refill_delay
@@ -153,6 +157,8 @@ def voila_config(options: ServeOptions, content: Content, budget: int) -> Config
     c.MappingKernelManager.cull_interval = CULL_INTERVAL_SECONDS
     # A tab left open keeps its kernel; a closed or lost tab frees it after the idle timeout.
     c.MappingKernelManager.cull_connected = False
+    # a kernel that dies stays dead, and its page says so: restarted, it would hold no dashboard
+    c.KernelRestarter.restart_limit = 0
     return c
 
 
@@ -244,11 +250,12 @@ def run_voila(config: Config, root: Path, data: Path | None = None, rooms: str |
               join: Server | None = None) -> None:
     """Run Voila over ``root`` with ``config`` and the kit's template until interrupted."""
     from tornado.ioloop import IOLoop
-    from voila.app import Voila
+
+    from .guarded_routes import GuardedVoila
 
     bound_kernel_waits()
     os.environ.update(server_env(data, rooms, join))
-    app = Voila.instance(config=config)
+    app = GuardedVoila.instance(config=config)
     app.initialize(argv=[str(root)])
     # the kernel manager exists once the server runs
     IOLoop.current().add_callback(lambda: announce_when_warm(voila_pools(app)))

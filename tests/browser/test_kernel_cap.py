@@ -1,0 +1,98 @@
+"""Kernels started on demand under `ickit serve`: a cap with a kind page beyond it, none for an
+address that cannot be served, and none left behind by a page that never reached its visitor.
+
+The server here has no pools and a cap of one, so every page starts a kernel on demand and the
+second at once is one too many."""
+
+import concurrent.futures
+import os
+import signal
+import socket
+import sys
+import time
+import urllib.error
+import urllib.request
+from urllib.parse import quote
+
+import pytest
+
+NOTEBOOK = "contents.ipynb"
+CAPPED = """
+import sys
+from ickit.content import load_content
+from ickit.serve import DASHBOARD_DIR, ServeOptions, run_voila, voila_config
+config = voila_config(ServeOptions(port=int(sys.argv[1]), open_browser=False, dashboards=("contents",)),
+                      load_content(), budget=1)
+config.VoilaKernelManager.kernel_pools_config = {"default": {"pool_size": 0}}
+run_voila(config, DASHBOARD_DIR)
+"""
+
+
+def wait_for(condition, timeout: float = 60) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.25)
+    return condition()
+
+
+def get(url: str, timeout: float = 120):
+    """Status, headers and text of ``url``, which must come whole within ``timeout`` seconds (a
+    page that never ends is sent a line every 10 s, so a socket timeout would never strike)."""
+    def fetch():
+        try:
+            with urllib.request.urlopen(url, timeout=timeout) as response:
+                return response.status, response.headers, response.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as err:
+            return err.code, err.headers, err.read().decode("utf-8", "replace")
+
+    pool = concurrent.futures.ThreadPoolExecutor(1)
+    try:
+        return pool.submit(fetch).result(timeout=timeout)
+    finally:
+        pool.shutdown(wait=False)
+
+
+@pytest.fixture(scope="module")
+def capped(start_command):
+    return start_command(lambda port: [sys.executable, "-c", CAPPED, str(port)])
+
+
+@pytest.fixture
+def empty(capped):
+    """The capped server with no kernel running (the kernels a test leaves are ended)."""
+    yield capped
+    for pid in capped.kernels():
+        os.kill(pid, signal.SIGKILL)
+    assert wait_for(lambda: not capped.kernels()), "a kernel was left running"
+    time.sleep(4)  # the server notices a dead kernel within 3 s and frees its place
+
+
+@pytest.mark.parametrize("template", ["nope", "lab", "classic", "reveal", "base", "../ickit"])
+def test_a_template_the_kit_does_not_serve_is_no_page_and_starts_no_kernel(empty, template):
+    status, _, body = get(f"{empty.url(NOTEBOOK)}?template={quote(template)}", timeout=30)
+    assert status == 404 and "There is no such page" in body
+    assert not empty.kernels()
+
+
+def test_a_visitor_beyond_the_cap_gets_the_room_is_full_page(empty):
+    status, _, body = get(empty.url(NOTEBOOK))
+    assert status == 200 and "jupyter-config-data" in body
+    assert len(empty.kernels()) == 1
+    status, headers, body = get(empty.url(NOTEBOOK), timeout=30)
+    assert status == 503 and "The room is full" in body and "try again in a minute" in body.lower()
+    assert headers["Retry-After"] == "60" and len(empty.kernels()) == 1
+    # the kernel ends (its visitor gone, culled or dead): its place is free again
+    os.kill(empty.kernels().pop(), signal.SIGKILL)
+    assert wait_for(lambda: get(empty.url(NOTEBOOK))[0] == 200, timeout=60)
+
+
+def test_the_kernel_of_a_page_nobody_received_is_shut_down(empty):
+    host, port = "127.0.0.1", empty.port
+    with socket.create_connection((host, port), timeout=30) as client:
+        client.sendall(f"GET /voila/render/{NOTEBOOK} HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
+        assert wait_for(lambda: empty.kernels(), timeout=60), "no kernel was started"
+    # the visitor went away before the page was written: nobody will connect to that kernel
+    assert wait_for(lambda: not empty.kernels(), timeout=60), "its kernel is still running"
+    assert "its page never reached anyone" in empty.log_text()

@@ -68,6 +68,17 @@ def test_the_token_is_hidden_in_every_log_line():
         "403 GET /voila/static/x?token=[secret] (127.0.0.1)")
 
 
+def test_the_dashboard_template_overrides_blocks_of_voilas_and_copies_none():
+    """A fork of a whole file inherited Voila's unescaped theme; blocks keep the rest Voila's."""
+    import re
+
+    text = (TEMPLATE / "index.html.j2").read_text(encoding="utf-8")
+    assert "{%- extends 'voila/templates/lab/index.html.j2' -%}" in text
+    assert set(re.findall(r"{%-? block (\w+)", text)) == {
+        "html_head_js", "notebook_css", "html_head_js_mermaidjs", "body_header"}
+    assert "resources.theme" not in text and "{{resources.base_url}}" not in text
+
+
 def test_kernels_use_unix_sockets_unless_the_path_is_too_long():
     assert kernel_transport("/tmp") == "ipc"
     assert kernel_transport("/home/someone/with/a/very/long/temporary/folder/path") == "tcp"
@@ -153,7 +164,7 @@ def test_every_icon_is_shipped(content):
 
 def test_template_links_nothing_outside():
     for path in TEMPLATE.rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".j2", ".css"):
+        if path.is_file() and path.suffix in (".html", ".j2", ".css", ".js"):
             text = path.read_text(encoding="utf-8")
             assert "http://" not in text and "https://" not in text and "//cdn" not in text, path
 

@@ -259,6 +259,24 @@ def test_law1_view_compares_plans_and_shows_problems(content):
     assert "Nobody is targeted yet" in view.summary.value and view.message.value == ""
 
 
+@pytest.mark.parametrize("box, typed, message", [
+    ("population", 0.5, "Population must be a whole number"),
+    ("population", 1e308, "Population must be a whole number"),
+    ("seed", 1.5, "The random seed must be a whole number"),
+])
+def test_law1_number_boxes_refuse_what_is_not_a_whole_number(content, box, typed, message):
+    view = law1_targeting(content)
+    getattr(view, box).value = typed
+    assert message in view.message.value
+
+
+def test_law1_number_boxes_give_the_logic_whole_numbers(content):
+    view = law1_targeting(content)
+    view.population.value, view.seed.value = 1308.0, 7.0
+    assert view.message.value == "" and view.mine.reached == 1308
+    assert type(view.assumptions.population) is int and type(view.assumptions.seed) is int
+
+
 def test_law1_view_sends_the_chart_last(content):
     """The browser takes the small text changes while it draws the chart, not after it."""
     view, sent = law1_targeting(content), []
@@ -278,6 +296,14 @@ def test_law2_view_moves_break_even(content):
     assert "set-up cost must be more than 0" in view.message.value
     assert view.break_even is None  # the last valid projection stays
     assert 'download="law2_costs.csv"' in view.download.value
+
+
+def test_law2_years_refuse_what_is_not_a_whole_number(content):
+    view = law2_costs(content)
+    view.controls["delay_years"].value = 0.5
+    assert "years before savings start must be a whole number" in view.message.value
+    view.controls["delay_years"].value = 3.0
+    assert view.message.value == "" and type(view.assumptions.delay_years) is int
 
 
 def test_stakeholder_view_adds_escapes_and_moves(content):

@@ -41,6 +41,18 @@ def test_law2_costs_lower_savings_remove_break_even(page, voila_server, open_das
     expect(plot).not_to_contain_text("Break-even")
 
 
+def test_a_whole_number_box_shows_what_is_used_or_says_why_not(page, voila_server, open_dashboard):
+    """The browser's box for a whole number showed "1e308" as "1308" while the kernel got 1."""
+    open_dashboard(page, voila_server, "law1_targeting.ipynb")
+    page.locator(".ickit-law1").get_by_text("Assumptions (illustrative defaults").click()
+    people = page.locator(".ickit-law1").get_by_role("spinbutton", name="People")
+    people.fill("1e308")
+    people.press("Enter")
+    expect(page.locator(".ickit-law1 .ickit-msg-problem")).to_contain_text(
+        "Population must be a whole number", timeout=TIMEOUT)
+    expect(people).to_have_value("1e308")
+
+
 def test_stakeholder_map_adds_a_stakeholder_to_the_grid(page, voila_server, open_dashboard):
     open_dashboard(page, voila_server, "stakeholder_map.ipynb")
     plot = chart(page, "ickit-stakeholders")

@@ -80,6 +80,8 @@ def check(a: Assumptions) -> None:
     """Raise :class:`KitInputError` for any figure the simulation cannot use."""
     if not isinstance(a.population, int) or not 1 <= a.population <= MAX_POPULATION:
         raise KitInputError(f"Population must be a whole number from 1 to {MAX_POPULATION:,}.")
+    if not isinstance(a.seed, int):
+        raise KitInputError("The random seed must be a whole number.")
     for group, share in a.shares.items():
         if not 0 < share <= 1:
             raise KitInputError(f"The share of {a.names[group]} must be more than 0 and at most 1.")

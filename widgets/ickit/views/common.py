@@ -8,6 +8,7 @@ import functools
 import html
 import io
 import logging
+import math
 import secrets
 import sys
 from pathlib import Path
@@ -162,6 +163,19 @@ def _server_stream():
         return open(sys.stderr.fileno(), "w", encoding="utf-8", errors="replace", closefd=False)
     except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
         return sys.__stderr__
+
+
+def whole_number_box(value: int, **kwargs) -> widgets.FloatText:
+    """A box for a whole number: a FloatText, whose box shows what the kernel gets. The browser's
+    box of an IntText shows "1e308" as "1308" and "0.5" as "05" while the kernel gets 1 and 5, so
+    a person could not see the number used. Read it with :func:`whole_or_as_typed`."""
+    return widgets.FloatText(value, **kwargs)
+
+
+def whole_or_as_typed(value: float) -> int | float:
+    """A number box's value as an ``int`` when it is a whole number, else as it is, for the logic
+    to refuse with its message."""
+    return int(value) if math.isfinite(value) and float(value).is_integer() else value
 
 
 def prepare_link(button: widgets.Button, link: widgets.HTML, busy: str, make: Callable[[], str]) -> None:

@@ -10,7 +10,8 @@ from ..charts import laws as charts
 from ..content import Content, load_content
 from ..logic import law1_targeting as logic
 from .chart import Chart
-from .common import NO_CHOICE, Disclosure, Message, choice, chosen, download_link, guarded, kit_view, side_by_side
+from .common import (NO_CHOICE, Disclosure, Message, choice, chosen, download_link, guarded, kit_view,
+                     side_by_side, whole_number_box, whole_or_as_typed)
 
 NOT_TARGETED = "Not targeted"
 WIDE = {"description_width": "initial"}
@@ -29,8 +30,8 @@ class TargetingView(widgets.VBox):
         self.levels = {g: widgets.Dropdown(options=levels, value=choice(self.defaults.plan[g]),
                                            description=name, style=WIDE, layout={"width": "330px"})
                        for g, name in start.names.items()}
-        self.population = widgets.IntText(start.population, description="People", style=WIDE)
-        self.seed = widgets.IntText(start.seed, description="Random seed", style=WIDE)
+        self.population = whole_number_box(start.population, description="People", style=WIDE)
+        self.seed = whole_number_box(start.seed, description="Random seed", style=WIDE)
         self.shares = {g: self._number(s, f"Share with {start.names[g].lower()}") for g, s in start.shares.items()}
         self.costs = {lvl: self._number(c, f"Cost of {logic.level_label(lvl)}")
                       for lvl, c in start.cost.items()}
@@ -82,7 +83,8 @@ class TargetingView(widgets.VBox):
         benefit = {g: {} for g in names}
         for (g, lvl), control in self.benefits.items():
             benefit[g][lvl] = control.value
-        return logic.Assumptions(self.population.value, self.seed.value, names,
+        return logic.Assumptions(whole_or_as_typed(self.population.value),
+                                 whole_or_as_typed(self.seed.value), names,
                                  {g: c.value for g, c in self.shares.items()},
                                  {lvl: c.value for lvl, c in self.costs.items()}, benefit)
 

@@ -10,7 +10,8 @@ from ..charts import laws as charts
 from ..content import Content, load_content
 from ..logic import law2_costs as logic
 from .chart import Chart
-from .common import Message, download_link, guarded, kit_view, side_by_side
+from .common import (Message, download_link, guarded, kit_view, side_by_side, whole_number_box,
+                     whole_or_as_typed)
 
 WIDE = {"description_width": "initial"}
 LABELS = {"setup_cost": "Set-up cost (year 1)", "running_cost": "Running cost a year",
@@ -26,7 +27,7 @@ class CostsView(widgets.VBox):
         self.defaults = self.content.simulations.costs
         self.marks = logic.marks(self.defaults.marks, self.content.timescales)
         start = logic.CostAssumptions.from_defaults(self.defaults)
-        self.controls = {name: (widgets.IntText if name.endswith("years") else widgets.FloatText)(
+        self.controls = {name: (whole_number_box if name.endswith("years") else widgets.FloatText)(
             getattr(start, name), description=label, style=WIDE, layout={"width": "340px"})
             for name, label in LABELS.items()}
         self.message = Message()
@@ -56,7 +57,8 @@ class CostsView(widgets.VBox):
 
     @property
     def assumptions(self) -> logic.CostAssumptions:
-        return logic.CostAssumptions(**{name: c.value for name, c in self.controls.items()})
+        return logic.CostAssumptions(**{name: whole_or_as_typed(c.value) if name.endswith("years")
+                                        else c.value for name, c in self.controls.items()})
 
     def refresh(self) -> None:
         """Recompute from the controls and redraw; bad figures leave the last chart."""

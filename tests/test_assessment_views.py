@@ -54,7 +54,7 @@ def test_every_item_rated_says_so(readiness):
 
 def test_partnership_name_goes_into_the_report(readiness):
     readiness.title.value = "North <Shire>"
-    assert "# Readiness self-assessment: North <Shire>" in downloads(readiness.downloads.value)["readiness.md"]
+    assert "# Readiness self-assessment: North \\<Shire\\>" in downloads(readiness.downloads.value)["readiness.md"]
 
 
 def test_a_failure_in_the_logic_shows_a_message_not_a_traceback(readiness, monkeypatch):
@@ -86,7 +86,7 @@ def test_changing_partners_keeps_answers_of_those_still_named_and_escapes_names(
     assert lessons.answers["Health board"] == {"clear-governance": 0}
     assert lessons.results[8].light == "red"
     assert "&lt;i&gt;GP&lt;/i&gt; federation" in lessons.figure.data[3].name
-    assert "GP</i> federation" in downloads(lessons.downloads.value)["lessons-check.md"]
+    assert "\\<i\\>GP\\</i\\> federation" in downloads(lessons.downloads.value)["lessons-check.md"]
 
 
 def test_an_empty_partner_list_shows_a_kind_message(lessons):

@@ -53,7 +53,7 @@ def saved(pilot, **changes) -> bytes:
     ({"start": "05/01/2026"}, "start: give a date as YYYY-MM-DD"),
     ({"start": "2027-02-29"}, "start: give a date as YYYY-MM-DD"),
     ({"start": "0001-01-01"}, "start: the start date must lie between"),
-    ({"workstreams__2__duration": "long"}, "workstream 3, duration: input should be a valid integer"),
+    ({"workstreams__2__duration": "long"}, "workstream 3, duration: give a whole number, such as 6"),
     ({"workstreams__2__duration": 10**9}, "workstream 3, duration: input should be less than"),
     ({"workstreams__2__duration": 241}, "workstream 3: a duration in months can be at most 240"),
     ({"milestones__1__kind": "party"}, "milestone 2, kind: input should be"),

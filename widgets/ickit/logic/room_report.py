@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import csv
 import io
-import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -24,14 +23,6 @@ from .room_results import ItemResult, Radar, talk_first
 from .room_store import Agreed, Participant, Room
 from .team_choice import rank
 from .text import md_cell
-
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-
-
-def md_text(text: str) -> str:
-    """Typed text safe in Markdown prose: one line, Markdown's and HTML's special signs escaped."""
-    return MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
 
 @dataclass(frozen=True)
 class RoomReport:
@@ -73,7 +64,7 @@ def to_markdown(report: RoomReport) -> str:
     """The consensus report: who took part, what the room agreed, what it talked about first,
     and every item's answers."""
     room, activity = report.room, report.activity
-    lines = [f"# Consensus report: {md_text(room.title)}", "",
+    lines = [f"# Consensus report: {md_cell(room.title)}", "",
              f"{activity.title}. Room {room.code}, opened {_when(room.created)}; round {room.round}. "
              f"{len(report.participants)} people joined ({report.roles_line()}).", "",
              f"How agreement is judged: {report.rule}", "",
@@ -82,10 +73,10 @@ def to_markdown(report: RoomReport) -> str:
     for r in report.results:
         note = report.agreed.get(r.item.id)
         lines.append(f"| {md_cell(r.item.text)} | {md_cell(report.agreed_label(r))} | "
-                     f"{md_cell(md_text(note.note)) if note else ''} | {md_cell(r.describe())} |")
+                     f"{md_cell(note.note) if note else ''} | {md_cell(r.describe())} |")
     split = [r for r in talk_first(report.results) if r.flag == "split"]
     lines += ["", "## Talked about first: where the room was split", ""]
-    lines += [f"{n}. {md_text(r.item.text)} ({r.item.group_name}): {r.describe()}"
+    lines += [f"{n}. {md_cell(r.item.text)} ({r.item.group_name}): {r.describe()}"
               for n, r in enumerate(split, start=1)] or ["The room was split on no item."]
     lines += ["", "## Every item", "", "| Area | Item | Answers | Summary | Flag |",
               "|---|---|---|---|---|"]

@@ -180,3 +180,102 @@ def test_the_chart_widgets_plotly_js_is_the_minor_version_plotly_writes_for():
     assert lock["packages"]["node_modules/plotly.js"]["version"] == FRONT_END_PLOTLY_JS
     assert get_plotlyjs_version().split(".")[:2] == FRONT_END_PLOTLY_JS.split(".")[:2], \
         get_plotlyjs_version()
+
+
+# --- the seminar server's routes and kernel cap (ickit.guarded_routes, ickit.kernel_cap) ---------
+
+def test_voila_builds_its_application_from_settings_then_routes():
+    from voila.app import Voila
+
+    start = inspect.getsource(Voila.start)
+    assert start.index("self.init_settings()") < start.index("self.init_handlers()")
+    assert "voila_jinja2_env=env" in inspect.getsource(Voila.init_settings)
+    handlers = inspect.getsource(Voila.init_handlers)
+    for name in ("TornadoVoilaHandler", "VoilaContentsHandler", "TemplateStaticFileHandler",
+                 "VoilaShutdownKernelHandler", "identity_provider.get_handlers()"):
+        assert name in handlers, name
+
+
+def test_a_page_request_reads_template_and_theme_and_starts_its_kernel_for_a_page():
+    from voila.handler import VoilaHandler
+    from voila.utils import ENV_VARIABLE
+
+    source = inspect.getsource(VoilaHandler.get_generator)
+    assert 'self.get_argument("template", None)' in source
+    assert 'self.get_argument("theme", None)' in source
+    assert ENV_VARIABLE.VOILA_PREHEAT == "VOILA_PREHEAT"
+    assert 'kernel_env[ENV_VARIABLE.VOILA_PREHEAT] = "False"' in source
+    assert "await ensure_async(\n                self.kernel_manager.start_kernel(" in source
+    assert upstream.started_for_a_page({"VOILA_PREHEAT": "False"})
+    assert not upstream.started_for_a_page({"VOILA_PREHEAT": "True"})
+    assert not upstream.started_for_a_page(None)
+
+
+def test_voila_builds_its_pools_on_the_configured_kernel_manager():
+    from voila.app import Voila
+    from voila.voila_kernel_manager import voila_kernel_manager_factory
+
+    assert "self.voila_configuration.multi_kernel_manager_class" in inspect.getsource(
+        Voila.init_settings)
+    assert 'kernel_env[ENV_VARIABLE.VOILA_PREHEAT] = "True"' in inspect.getsource(
+        voila_kernel_manager_factory)
+
+
+def test_a_left_page_asks_voila_to_shut_its_kernel_down_with_the_xsrf_cookie():
+    import voila
+    from jupyter_core.paths import jupyter_path
+    from jupyter_server.base.handlers import APIHandler
+    from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
+
+    assert issubclass(VoilaShutdownKernelHandler, APIHandler)  # checks _xsrf on a post
+    managers = [path for root in jupyter_path("voila", "labextensions")
+                for path in Path(root).glob("@voila-dashboards/widgets-manager*/static/*.js")]
+    scripts = [p.read_text(encoding="utf-8") for p in managers]
+    assert any('window.addEventListener("beforeunload"' in s and "voila/api/shutdown/" in s
+               and '"_xsrf"' in s for s in scripts), managers
+    assert "xsrf" not in inspect.getsource(voila.handler)  # the kit's render handler sets it
+
+
+def test_the_lab_template_has_the_blocks_the_kits_template_replaces():
+    from jupyter_core.paths import jupyter_path
+
+    def template(*parts):
+        return next((Path(p) / parts[-1]).read_text(encoding="utf-8")
+                    for p in jupyter_path(*parts[:-1]) if (Path(p) / parts[-1]).is_file())
+
+    voila_lab = template("voila", "templates", "lab", "index.html.j2")
+    nbconvert_lab = template("nbconvert", "templates", "lab", "index.html.j2")
+    for block in ("notebook_css", "body_header", "html_head_js"):
+        assert f"block {block} -" in voila_lab, block
+    assert "data-jp-theme-name=\"{{resources.theme}}\"" in voila_lab  # why body_header is replaced
+    assert "block html_head_js_mermaidjs" in nbconvert_lab
+    assert "voila_setup_helper_functions" in template("voila", "templates", "base",
+                                                      "voila_setup.macro.html.j2")
+
+
+def test_jupyter_servers_kernel_manager_starts_by_keywords_and_lists_running_kernels():
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    parameters = inspect.signature(AsyncMappingKernelManager.start_kernel).parameters
+    assert all(p.kind in (p.KEYWORD_ONLY, p.VAR_KEYWORD) for name, p in parameters.items()
+               if name != "self")
+    assert callable(AsyncMappingKernelManager.list_kernel_ids)
+
+
+def test_jupyter_servers_request_log_hides_tokens_and_logout_is_the_identity_providers(caplog):
+    import logging
+    from types import SimpleNamespace
+
+    from jupyter_server.auth.identity import IdentityProvider
+    from jupyter_server.log import log_request
+    from tornado.httputil import HTTPHeaders, HTTPServerRequest
+
+    request = HTTPServerRequest("GET", "/voila/x?token=s3cret",
+                                headers=HTTPHeaders({"Referer": "http://h/?token=s3cret"}))
+    request.remote_ip = "127.0.0.1"
+    handler = SimpleNamespace(settings={}, request=request, get_status=lambda: 404, current_user=None,
+                              log=logging.getLogger("ickit-test-access"))
+    with caplog.at_level(logging.DEBUG, "ickit-test-access"):
+        log_request(handler, record_prometheus_metrics=False)
+    assert "/voila/x" in caplog.text and "s3cret" not in caplog.text
+    assert "logout_handler_class" in IdentityProvider.class_trait_names()

@@ -14,16 +14,9 @@ choose, the kit's page for every error, and the token kept out of the log.
 - Requests are logged by jupyter_server's ``log_request``, which hides tokens in addresses, and
   a filter takes the token out of every other line (tornado prints a failed request's address).
 
-Upstream internals this relies on, checked with voila 0.5.13, jupyter_server 2.21 and tornado
-6.5 (to move into ``ickit/upstream.py``):
-- ``voila.app.Voila.start`` builds its tornado application from ``init_settings()`` and then
-  adds ``init_handlers()``, a list of ``(pattern, handler class[, kwargs])``;
-- the handler classes replaced or removed here: ``TornadoVoilaHandler`` (dashboard pages),
-  ``VoilaContentsHandler``, ``TemplateStaticFileHandler`` (``/voila/templates/<name>/static/``),
-  the identity provider's ``logout_handler_class``;
-- ``VoilaHandler.get_generator`` reads ``template`` and ``theme`` with ``get_argument``, and a
-  kernel it cannot start raises out of ``TornadoVoilaHandler.get`` before any byte is written;
-- ``settings["voila_jinja2_env"]`` holds the Jinja environment over the kit's template.
+What it relies on in Voila and jupyter_server (the application's settings and routes, a page's
+request, the cookie a page's kernel shutdown needs, ``log_request``, the logout route) is listed,
+with the versions checked, in :mod:`ickit.upstream`.
 """
 
 from __future__ import annotations

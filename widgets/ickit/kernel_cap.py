@@ -8,18 +8,9 @@ handler of :mod:`ickit.guarded_routes` answers with the kit's "the room is full"
 for the pools do not count. A request that records the kernels it starts
 (:func:`kernels_started_here`) can shut them down at once when its page never reached anyone.
 
-Upstream internals this relies on, checked with voila 0.5.13 and jupyter_server 2.21 (to move
-into ``ickit/upstream.py``):
-- ``VoilaConfiguration.multi_kernel_manager_class`` is the class Voila's
-  ``voila_kernel_manager_factory`` builds its pooling kernel manager on, so this ``start_kernel``
-  sees every kernel Voila starts, for pools and for pages alike;
-- Voila tells them apart only by the environment it passes: ``VOILA_PREHEAT`` is ``"False"`` for
-  a kernel started for a page (``VoilaHandler.get_generator``) and ``"True"`` for a pool's
-  (``VoilaKernelManager.fill_if_needed``);
-- ``VoilaHandler.get_generator`` awaits ``start_kernel`` in the request's own task, so a context
-  variable the request set is seen here;
-- jupyter_server's ``AsyncMappingKernelManager.start_kernel`` takes keyword arguments only and
-  ``list_kernel_ids`` names the kernels still running (a dead or culled one is gone from it).
+What it relies on in Voila and jupyter_server (the kernel manager Voila builds its pools on, how
+it tells a page's kernel from a pool's, jupyter_server's ``start_kernel``) is listed, with the
+versions checked, in :mod:`ickit.upstream`.
 """
 
 from __future__ import annotations
@@ -31,7 +22,8 @@ from typing import Iterator
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Integer
 
-PREHEAT = "VOILA_PREHEAT"  # voila.utils.ENV_VARIABLE.VOILA_PREHEAT
+from .upstream import started_for_a_page
+
 _started_here: ContextVar[list[str] | None] = ContextVar("ickit_kernels_started_here", default=None)
 
 
@@ -57,7 +49,7 @@ class CappedKernelManager(AsyncMappingKernelManager):
         return len(self._on_demand) + self._starting
 
     async def start_kernel(self, **kwargs) -> str:
-        if (kwargs.get("env") or {}).get(PREHEAT) != "False":
+        if not started_for_a_page(kwargs.get("env")):
             return await super().start_kernel(**kwargs)
         if self.on_demand_limit and self.on_demand_running() >= self.on_demand_limit:
             self.log.warning("ickit: the room is full: %d kernel(s) started on demand are running",

@@ -62,6 +62,10 @@ CHECKED = {c.package: c for c in (
             "AsyncZMQSocketChannel.get_msg read in every release from 8.0.0 to 8.10.0 (the same "
             "behaviour; 8.7 rounds the timeout to whole milliseconds); run with 8.10.0"),
     Checked("voila", "0.5.13", "0.5.14", "read and run in 0.5.13, the newest release"),
+    Checked("jupyter_server", "2.20", "2.22",
+            "read in 2.20.0 and 2.21.1 (the same kernel manager, identity provider and "
+            "log_request, save that 2.21's also hides a token in a failed request's Referer, "
+            "which the kit's log filter hides under both); run with 2.21.1"),
     Checked("nbconvert", "7.16", "7.18",
             "the lab template's cell markup read in every release from 7.16.0 to 7.17.2 "
             "(unchanged); run with 7.17.2"),
@@ -92,6 +96,51 @@ CONTACTS = (
             "clearing its inline style once the cells have run",
             "the ickit-reveal template (lays the slides out again then); bench/run.py's time "
             "to interactive"),
+    Contact("voila", "the application's settings and routes",
+            "Voila.start builds its tornado application from init_settings() (whose "
+            "voila_jinja2_env is the Jinja environment over the template's folders) and then adds "
+            "init_handlers(), a list of (pattern, handler class[, kwargs]); among them "
+            "TornadoVoilaHandler (a dashboard page), VoilaContentsHandler (voila/api/contents) "
+            "and TemplateStaticFileHandler (voila/templates/<name>/static/)",
+            "ickit.guarded_routes.GuardedVoila, which replaces, guards or drops those routes and "
+            "draws every error with the kit's pages"),
+    Contact("voila", "a dashboard page's request",
+            "VoilaHandler.get_generator reads ?template= and ?theme= with get_argument, and "
+            "starts a page's kernel by awaiting the kernel manager's start_kernel in the "
+            "request's own task; a kernel it cannot start raises out of TornadoVoilaHandler.get "
+            "before any byte is written",
+            "ickit.guarded_routes.RenderHandler (refuses other templates, drops ?theme=, answers "
+            "RoomFull with the 'room is full' page, shuts down the kernels of a failed page)"),
+    Contact("voila", "the kernel manager Voila builds its pools on",
+            "voila_kernel_manager_factory subclasses VoilaConfiguration.multi_kernel_manager_class, "
+            "so its start_kernel sees every kernel Voila starts; a page's kernel gets "
+            "VOILA_PREHEAT \"False\" in its env (get_generator), a pool's \"True\" "
+            "(fill_if_needed) (started_for_a_page)",
+            "ickit.kernel_cap.CappedKernelManager, which counts and caps a page's kernels only"),
+    Contact("voila", "a page's kernel shut down as the page is left",
+            "the page's widget manager (labextensions/@voila-dashboards/widgets-manager*) adds "
+            "a beforeunload listener that posts to voila/api/shutdown/<kernel id> with the _xsrf "
+            "cookie as a form field; VoilaShutdownKernelHandler, an APIHandler, refuses the post "
+            "without it (403), and Voila's page handler never sets that cookie",
+            "ickit.guarded_routes.RenderHandler sets the cookie; the ickit template's "
+            "static/ickit-page.js stops Voila's listener (a visitor asked to stay kept a dead "
+            "page) and posts the same request once the page is gone (pagehide)"),
+    Contact("voila", "the lab template's blocks",
+            "voila/templates/lab/index.html.j2 and the nbconvert lab template it extends: the "
+            "blocks notebook_css (Voila's loads Font Awesome from a CDN), html_head_js_mermaidjs "
+            "(loads mermaid.js from a CDN), body_header (writes ?theme= unescaped) and "
+            "html_head_js; the spinner macro and voila_setup_helper_functions",
+            "the ickit template's index.html.j2, which replaces those blocks (ickit-reveal "
+            "extends it)"),
+    Contact("jupyter_server", "AsyncMappingKernelManager.start_kernel and list_kernel_ids",
+            "start_kernel takes keyword arguments only, env among them, and gives the new "
+            "kernel's id; list_kernel_ids names the kernels still running (a dead or culled one "
+            "is gone from it)",
+            "ickit.kernel_cap.CappedKernelManager"),
+    Contact("jupyter_server", "log_request and the identity provider's logout route",
+            "jupyter_server.log.log_request logs a request with any token in its address "
+            "hidden; identity_provider.logout_handler_class is the handler of /logout",
+            "ickit.guarded_routes.GuardedVoila (its log_function; drops /logout)"),
     Contact("nbconvert", "the lab template's cell markup",
             "a code cell without outputs is marked `jp-CodeCell ... jp-mod-noOutputs` "
             "(templates/lab/base.html.j2), which Voila's pages and the kit's template inherit "
@@ -183,6 +232,12 @@ def rendered_page(rendered) -> str:
     if isinstance(rendered, tuple) and rendered and isinstance(rendered[0], list):
         return "".join(map(str, rendered[0]))
     return ""
+
+
+def started_for_a_page(env: dict | None) -> bool:
+    """Whether the kernel manager is starting a kernel, with environment ``env``, for a page
+    (not for a pool)."""
+    return (env or {}).get("VOILA_PREHEAT") == "False"
 
 
 # --- voila: a preheated kernel's page query ---------------------------------------------------------

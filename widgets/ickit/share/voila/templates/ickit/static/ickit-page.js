@@ -9,9 +9,10 @@
 // Jupyter messaging protocol (as JSON text, or in the v1 binary framing) saying the kernel is dead
 // or restarting (a restarted kernel has lost the dashboard), or the socket closing while the
 // server no longer knows the kernel or cannot be reached.
-// Voila's front end as checked (0.5.13): its widget manager adds a beforeunload listener, after
-// this script's, that posts to voila/api/shutdown/<kernel id> with the _xsrf cookie as a form
-// field and closes the kernel's connection; the server's page handler sets that cookie.
+// Voila's front end, as ickit/upstream.py lists it: its widget manager adds a beforeunload
+// listener, after this script's, that posts to voila/api/shutdown/<kernel id> with the _xsrf
+// cookie as a form field and closes the kernel's connection; the kit's page handler sets that
+// cookie.
 (function () {
   "use strict";
   const CHANNELS = /\/api\/kernels\/([0-9a-f-]+)\/channels/;

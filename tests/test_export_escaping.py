@@ -7,7 +7,8 @@ from html.parser import HTMLParser
 import mistune
 import pytest
 
-from ickit.logic import lessons_check, plan_export, readiness, team_config, text
+from ickit.logic import lessons_check, plan_export, readiness, room_report, team_config
+from ickit.logic import markdown as md
 from ickit.logic.reflections import learning_log
 from ickit.logic.stakeholders import Stakeholder, StakeholderMap
 from ickit.logic.timeline import plan_from_dict
@@ -48,14 +49,21 @@ def shown_as_typed(markdown: str, *typed: str) -> None:
 
 
 @pytest.mark.parametrize("typed", [TAG, LINK, MARKS, "&lt;b&gt;", "# not a heading", "1. not a list"])
-def test_md_cell_shows_typed_text_as_typed(typed):
-    page = viewed(f"| a |\n|---|\n| {text.md_cell(typed)} |\n")
+def test_one_line_shows_typed_text_as_typed_in_a_table_cell(typed):
+    page = viewed(f"| a |\n|---|\n| {md.paragraph(typed)} |\n")
     assert page.tags == ["table", "thead", "tr", "th", "tbody", "tr", "td"]
     assert "".join(page.text).strip().endswith(typed)
 
 
-def test_md_text_keeps_lines_and_shows_every_line_as_typed():
-    page = viewed(text.md_text(NOTE))
+@pytest.mark.parametrize("typed", [TAG, LINK, MARKS, "&lt;b&gt;", "# not a heading", "1. not a list",
+                                   "---", "===", "- - -", "+ not an item", "> not a quote"])
+def test_one_line_shows_typed_text_as_typed_in_a_paragraph(typed):
+    page = viewed(md.paragraph(typed))
+    assert page.tags == ["p"] and "".join(page.text).strip() == typed
+
+
+def test_several_lines_keep_their_lines_and_show_every_line_as_typed():
+    page = viewed(md.lines(NOTE))
     assert set(page.tags) <= {"p", "br"}, page.tags
     lines = [line for line in NOTE.splitlines() if line.strip()]
     assert [t.strip() for t in page.text if t.strip()] == lines
@@ -90,6 +98,28 @@ def test_learning_log(content):
     part = content.course[0]
     log = learning_log(content.course, {part.id: {part.reflections[0].id: NOTE}})
     shown_as_typed(log, *[line for line in NOTE.splitlines() if line.strip()])
+
+
+def test_room_report_shows_a_typed_note_and_title_as_typed_once(content):
+    """The agreed note went through two escapers, so its '<' showed as '\\<'."""
+    from ickit.logic.room_activities import activity_items
+    from ickit.logic.room_results import room_results
+    from ickit.logic.room_store import Agreed, Room
+
+    activity = activity_items(content, "readiness")
+    item = activity.items[0]
+    note = "a | b <b>not bold</b> & 1 < 2"
+    room = Room(code="K7M4QX", activity="readiness", title=TAG, quizzes=(), created=0.0, round=1,
+                revealed=False, locked=False, version=1, shown_round=0)
+    report = room_report.RoomReport(
+        room=room, activity=activity, results=room_results(activity, {}, content.rooms.agreement),
+        radar=None, agreed={item.id: Agreed("2", note)}, participants=[], role_labels={},
+        rule=content.rooms.agreement.explanation, min_group=content.rooms.min_group)
+    markdown = room_report.to_markdown(report)
+    shown_as_typed(markdown, TAG, note)
+    (row,) = [line for line in markdown.splitlines() if "not bold" in line]
+    assert row.count("|") - row.count("\\|") == 5  # the note's pipe stays in its cell
+    assert markdown.count("\\<") == markdown.count("<") and "\\\\" not in markdown
 
 
 PLAN = {"name": "Health & care; north, south \\ east", "start": "2027-01-01",

@@ -11,7 +11,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 import ickit.views
-from ickit.logic.text import md_cell, slug
+from ickit.logic.text import slug
 from ickit.views.common import Looks, Message, download_link, guarded
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,8 +71,7 @@ def _walk(widget):
         yield from _walk(child)
 
 
-def test_md_cell_and_slug():
-    assert md_cell("a |\n b") == "a \\| b"
+def test_slug():
     assert slug("../../Our Team & co", "x") == "our-team-co" and slug("!!!", "plan") == "plan"
 
 

@@ -17,8 +17,8 @@ from ..content import Content
 from ..content.assessment import LessonsCheckSettings
 from ..content.models import Lesson
 from ..errors import KitInputError
+from . import markdown as md
 from .csv_rows import csv_row, is_rating, rating, read_rows
-from .text import md_cell
 
 Answers = Mapping[str, Mapping[str, "int | None"]]
 LIGHTS = ("red", "amber", "green", "unanswered")
@@ -118,13 +118,14 @@ def to_markdown(content: Content, results: list[LessonResult]) -> str:
     settings = content.assessment.lessons_check
     tally = counts(results)
     names = partners(results)
-    lines = ["# Ten-lessons partnership check", "", f"Partners: {', '.join(map(md_cell, names))}.", "",
+    lines = ["# Ten-lessons partnership check", "",
+             f"Partners: {', '.join(map(md.paragraph, names))}.", "",
              f"Green {tally['green']}, amber {tally['amber']}, red {tally['red']}, "
              f"unanswered {tally['unanswered']}.", "",
-             "| Lesson | Light | Mean | " + " | ".join(map(md_cell, names)) + " |",
+             "| Lesson | Light | Mean | " + " | ".join(map(md.paragraph, names)) + " |",
              "|---|---|---|" + "---|" * len(names)]
     for r in results:
-        given = [md_cell(settings.label(r.ratings[p], NO_ANSWER)) for p in names]
+        given = [md.paragraph(settings.label(r.ratings[p], NO_ANSWER)) for p in names]
         lines.append(f"| {r.lesson.number}. {r.lesson.heading} | {r.light} | {_mean_text(r)} | "
                      + " | ".join(given) + " |")
     lines += ["", "## To talk about", ""]

@@ -1,9 +1,13 @@
-"""Markdown from plain text and from the kit's card HTML, for the learner notebooks.
+"""Markdown from plain text and from the kit's card HTML: the learner notebooks, and every Markdown
+export of what people typed.
 
-Text is escaped so that it reads in Markdown exactly as typed in ``data/``: no emphasis, link, HTML
-or maths (JupyterLab reads ``$`` as maths) comes from a character in the content. The HTML is the
-small set the kit's cards are drawn with (``ickit.cards``): headings, paragraphs, lists, tables and a
-few inline tags; any other tag keeps its text.
+Text is escaped so that it reads in Markdown exactly as written, in ``data/`` or by a person: no
+emphasis, link, HTML or maths (JupyterLab reads ``$`` as maths) comes from a character in it, so a
+name such as ``<img src=x onerror=...>`` or ``[click](javascript:...)`` is shown as typed, never as a
+tag or a link. One line of text (a paragraph, a table cell, a title, a name in a sentence) goes
+through :func:`paragraph`, text of several lines (a note, a reflection) through :func:`lines`. The
+HTML is the small set the kit's cards are drawn with (``ickit.cards``): headings, paragraphs, lists,
+tables and a few inline tags; any other tag keeps its text.
 """
 
 from __future__ import annotations
@@ -11,31 +15,41 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-_SPECIAL = re.compile(r"([\\`*\[\]<>$|~])|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
-_LINE_START = re.compile(r"^(\s*)(?:([#>+-])(?=\s|$)|(\d+)([.)])(?=\s|$))")
+_SPECIAL = re.compile(r"([\\`*\[\]<>$|~])|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|&(?=#?[0-9A-Za-z]+;)")
+# what opens a block at the start of a line: a heading, quote or list item, or a line of only '='
+# or '-' (a setext heading's underline, a thematic break)
+_LINE_START = re.compile(r"^(\s*)(?:([#>+-])(?=\s|$)|([=-])(?=[=-]*\s*$)|(\d+)([.)])(?=\s|$))")
 _INLINE = {"b": "**", "strong": "**", "i": "*", "em": "*", "cite": "*", "small": "*"}
 _BLOCKS = {"p", "div", "section", "table", "blockquote"}
 
 
 def escape(text: str) -> str:
     """``text`` as Markdown that shows it as it is; an underscore inside a word is left alone, as
-    Markdown does not read it there."""
+    Markdown does not read it there, and an ``&`` is escaped where it would start an entity."""
     return _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
 
 
 def _not_a_marker(line: str) -> str:
-    """A line that would start a heading, quote or list item, with that character escaped."""
+    """A line that would start a heading, quote, list item or rule, with that character escaped."""
     found = _LINE_START.match(line)
     if not found:
         return line
-    indent, mark, number, dot = found.groups()
-    start = f"{indent}\\{mark}" if mark else f"{indent}{number}\\{dot}"
+    indent, mark, rule, number, dot = found.groups()
+    start = f"{indent}\\{mark or rule}" if mark or rule else f"{indent}{number}\\{dot}"
     return start + line[found.end():]
 
 
 def paragraph(text: str) -> str:
-    """One paragraph of plain text as Markdown."""
+    """Plain text as one line of Markdown: a paragraph, a table cell, a title."""
     return _not_a_marker(escape(" ".join(text.split())))
+
+
+def lines(text: str) -> str:
+    """Plain text of several lines as Markdown: each line kept as a line (a hard break), and
+    blank lines as paragraph breaks."""
+    return "\n\n".join("  \n".join(_not_a_marker(escape(line.strip()))
+                                   for line in block.splitlines() if line.strip())
+                       for block in re.split(r"\n\s*\n", text.strip()))
 
 
 def bullets(texts, numbered: bool = False) -> str:

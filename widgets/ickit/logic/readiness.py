@@ -14,8 +14,8 @@ from typing import Mapping
 
 from ..content import Content
 from ..errors import KitInputError
+from . import markdown as md
 from .csv_rows import csv_row, is_rating, rating, read_rows
-from .text import md_cell
 
 Ratings = Mapping[str, "int | None"]
 
@@ -134,7 +134,7 @@ def describe_score(score: ListScore) -> str:
 def to_markdown(content: Content, result: Readiness, title: str = "") -> str:
     """A report to keep of an assessment: scores, the action list and every rating."""
     settings = content.assessment.readiness
-    lines = [f"# Readiness self-assessment{': ' + md_cell(title) if title.strip() else ''}", "",
+    lines = [f"# Readiness self-assessment{': ' + md.paragraph(title) if title.strip() else ''}", "",
              f"Overall: {percent(result.overall)}. Items not rated: {result.unrated} of "
              f"{result.total}.", "",
              "| Area | Score | Rated | Not rated |", "|---|---|---|---|"]

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from ..content.course import Part
 from ..errors import KitInputError
-from .text import md_text
+from . import markdown as md
 
 FILE_NAME = "reflections.json"
 
@@ -113,7 +113,7 @@ def learning_log(parts: list[Part], notes: dict[str, dict[str, str]]) -> str:
             continue
         lines += [f"## {part.order:02d}. {part.title}", ""]
         for prompt, text in answers:
-            lines += [f"**{prompt}**", "", md_text(text), ""]
+            lines += [f"**{prompt}**", "", md.lines(text), ""]
             answered += 1
     if not answered:
         lines += ["_No reflections written yet._", ""]

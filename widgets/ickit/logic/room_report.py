@@ -17,12 +17,13 @@ from datetime import datetime, timezone
 from ..content import Content
 from ..errors import KitInputError
 from . import lessons_check, readiness, team_config
+from . import markdown as md
 from .csv_rows import csv_row
 from .room_activities import Activity
 from .room_results import ItemResult, Radar, talk_first
 from .room_store import Agreed, Participant, Room
 from .team_choice import rank
-from .text import md_cell
+
 
 @dataclass(frozen=True)
 class RoomReport:
@@ -64,7 +65,7 @@ def to_markdown(report: RoomReport) -> str:
     """The consensus report: who took part, what the room agreed, what it talked about first,
     and every item's answers."""
     room, activity = report.room, report.activity
-    lines = [f"# Consensus report: {md_cell(room.title)}", "",
+    lines = [f"# Consensus report: {md.paragraph(room.title)}", "",
              f"{activity.title}. Room {room.code}, opened {_when(room.created)}; round {room.round}. "
              f"{len(report.participants)} people joined ({report.roles_line()}).", "",
              f"How agreement is judged: {report.rule}", "",
@@ -72,20 +73,22 @@ def to_markdown(report: RoomReport) -> str:
              "| Item | Agreed | Note | The room's answers |", "|---|---|---|---|"]
     for r in report.results:
         note = report.agreed.get(r.item.id)
-        lines.append(f"| {md_cell(r.item.text)} | {md_cell(report.agreed_label(r))} | "
-                     f"{md_cell(note.note) if note else ''} | {md_cell(r.describe())} |")
+        lines.append(f"| {md.paragraph(r.item.text)} | {md.paragraph(report.agreed_label(r))} | "
+                     f"{md.paragraph(note.note) if note else ''} | {md.paragraph(r.describe())} |")
     split = [r for r in talk_first(report.results) if r.flag == "split"]
     lines += ["", "## Talked about first: where the room was split", ""]
-    lines += [f"{n}. {md_cell(r.item.text)} ({r.item.group_name}): {r.describe()}"
+    lines += [f"{n}. {md.paragraph(r.item.text)} ({r.item.group_name}): {r.describe()}"
               for n, r in enumerate(split, start=1)] or ["The room was split on no item."]
     lines += ["", "## Every item", "", "| Area | Item | Answers | Summary | Flag |",
               "|---|---|---|---|---|"]
-    lines += [f"| {md_cell(r.item.group_name)} | {md_cell(r.item.text)} | {md_cell(_answers_cell(r))} | "
-              f"{md_cell(r.describe())} | {r.flag} |" for r in report.results]
+    lines += [f"| {md.paragraph(r.item.group_name)} | {md.paragraph(r.item.text)} | "
+              f"{md.paragraph(_answers_cell(r))} | {md.paragraph(r.describe())} | {r.flag} |"
+              for r in report.results]
     if report.radar is not None:
         lines += ["", "## The group's scores per area (percent of the top of the scale)", "",
                   "| Area | Median | Lowest | Highest |", "|---|---|---|---|"]
-        lines += [f"| {md_cell(name)} | " + " | ".join(cells) + " |" for name, cells in radar_rows(report.radar)]
+        lines += [f"| {md.paragraph(name)} | " + " | ".join(cells) + " |"
+                  for name, cells in radar_rows(report.radar)]
     return "\n".join(lines) + "\n"
 
 

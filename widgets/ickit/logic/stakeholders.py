@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..errors import KitInputError
-from .text import md_cell
+from . import markdown as md
 
 SCALE = (1, 10)
 HIGH_FROM = 6
@@ -123,14 +123,16 @@ class StakeholderMap:
                  "| stakeholder | power | interest | part of the grid | gains | loses |",
                  "|---|---:|---:|---|---|---|"]
         for s in sorted(self.people, key=lambda s: (-s.power, -s.interest)):
-            cells = [md_cell(s.name) + (" (voice of people)" if s.voice else ""), str(s.power),
-                     str(s.interest), self.quadrant(s).name, md_cell(s.gains), md_cell(s.loses)]
+            cells = [md.paragraph(s.name) + (" (voice of people)" if s.voice else ""),
+                     str(s.power), str(s.interest), self.quadrant(s).name,
+                     md.paragraph(s.gains), md.paragraph(s.loses)]
             lines.append("| " + " | ".join(cells) + " |")
         lines += ["", "## Where people and communities sit", "", c.voice_prompt, "",
                   self.voice_note() or c.voice_high_power,
                   "", "## Local circumstances", ""]
         ticked = [x for x in c.circumstances if x.id in self.circumstances]
-        lines += [f"- **{x.name}**: {md_cell(self.circumstances[x.id]) or '(no note)'}" for x in ticked]
+        lines += [f"- **{x.name}**: {md.paragraph(self.circumstances[x.id]) or '(no note)'}"
+                  for x in ticked]
         if not ticked:
             lines.append("None ticked.")
         return "\n".join(lines) + "\n"

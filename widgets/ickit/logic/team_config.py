@@ -7,8 +7,8 @@ from dataclasses import asdict, dataclass, field
 
 from ..content import Content
 from ..errors import KitInputError
+from . import markdown as md
 from .team_choice import Suggestion, check_answers, rank
-from .text import md_cell, md_text
 
 FORMAT = "ickit-team-configuration"
 VERSION = 1
@@ -84,9 +84,9 @@ def to_markdown(config: Configuration, content: Content) -> str:
     mtype = content.by_id("team_management_types")[config.management_type]
     ranking = rank(config.answers, content) if config.answers else None
     principle = content.team_management_principle
-    lines = [f"# {md_cell(config.label)}", ""]
+    lines = [f"# {md.paragraph(config.label)}", ""]
     if config.note.strip():
-        lines += [md_text(config.note), ""]
+        lines += [md.lines(config.note), ""]
     lines += [f"## Team process: {model.name}", "", f"{model.summary} – {content.citation(model.source)}", "",
               "Route of a referral: " + " → ".join(_stage(s, content) for s in model.referral_path), ""]
     lines += _fit(ranking.process if ranking else None, model.id, content)

@@ -17,10 +17,6 @@ from ickit.logic.room_store import open_store
 PHONE = {"width": 390, "height": 844}
 PROJECTOR = {"width": 1280, "height": 720}
 SHOWN_WITHIN_MS = 10_000  # the facilitator's page looks every second: answers show well within this
-# Voila's page asks the server to shut its kernel down as it unloads: the server refuses the
-# request (no _xsrf) and the browser abandons it (the page is going)
-RELOAD_SHUTDOWN = r"status of 403|/voila/api/shutdown/"
-pytestmark = pytest.mark.allow_console(RELOAD_SHUTDOWN)
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +164,7 @@ def test_a_participant_cannot_open_the_facilitator_view_without_its_key(phones, 
 
 
 # the pages not reloaded keep asking the restarted server for their kernels, which it no longer has
-@pytest.mark.allow_console(RELOAD_SHUTDOWN, r"WebSocket|ERR_CONNECTION_REFUSED|status of 50[0-9]",
+@pytest.mark.allow_console(r"WebSocket|ERR_CONNECTION_REFUSED|status of 50[0-9]",
                            r"status of 404|/api/kernels/")
 def test_every_acknowledged_answer_survives_the_server_killed_mid_room(browser, phones, tmp_path):
     rooms = tmp_path / "rooms.sqlite"
@@ -204,7 +200,7 @@ def test_every_acknowledged_answer_survives_the_server_killed_mid_room(browser, 
 
 
 # the servers stop before the pages close: the pages lose their kernels' connections
-@pytest.mark.allow_console(RELOAD_SHUTDOWN, r"WebSocket|ERR_CONNECTION_REFUSED")
+@pytest.mark.allow_console(r"WebSocket|ERR_CONNECTION_REFUSED")
 def test_two_servers_share_one_postgresql_room(phones, postgres, tmp_path):
     url = postgres.url
     args = ("--expect", "2", "--dashboard", "room", "--dashboard", "room-facilitator",

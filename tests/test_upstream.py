@@ -168,6 +168,17 @@ def test_voila_shows_rendered_cells_by_clearing_its_style():
     assert "el.style.display = '';" in script
 
 
+def test_a_kernels_stderr_gives_the_copy_of_its_own_stream_as_its_fileno():
+    from ipykernel.iostream import OutStream
+    from ipykernel.kernelapp import IPKernelApp
+
+    assert IPKernelApp.class_traits()["capture_fd_output"].default() is True
+    source = inspect.getsource(OutStream)
+    assert "self._original_stdstream_copy = os.dup(" in source
+    assert 'if getattr(self, "_original_stdstream_copy", None) is not None:\n' \
+           '            return self._original_stdstream_copy' in inspect.getsource(OutStream.fileno)
+
+
 def test_plotlys_package_data_is_where_the_kit_reads_it():
     assert set(json.loads(upstream.plotly_template_text("plotly_white"))) >= {"data", "layout"}
     assert upstream.plotly_js_file().stat().st_size > 1_000_000

@@ -18,10 +18,12 @@ dashboards use this module, and dashboard kernels must not load the server's pac
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import logging
 import os
 import re
+import sys
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -66,6 +68,9 @@ CHECKED = {c.package: c for c in (
             "read in 2.20.0 and 2.21.1 (the same kernel manager, identity provider and "
             "log_request, save that 2.21's also hides a token in a failed request's Referer, "
             "which the kit's log filter hides under both); run with 2.21.1"),
+    Checked("ipykernel", "6.29", "7.5",
+            "OutStream.fileno and capture_fd_output read in 6.29.5 and in every minor release "
+            "from 7.0 to 7.4.0 (unchanged); run with 7.4.0"),
     Checked("nbconvert", "7.16", "7.18",
             "the lab template's cell markup read in every release from 7.16.0 to 7.17.2 "
             "(unchanged); run with 7.17.2"),
@@ -141,6 +146,12 @@ CONTACTS = (
             "jupyter_server.log.log_request logs a request with any token in its address "
             "hidden; identity_provider.logout_handler_class is the handler of /logout",
             "ickit.guarded_routes.GuardedVoila (its log_function; drops /logout)"),
+    Contact("ipykernel", "OutStream.fileno",
+            "with capture_fd_output (the default) a kernel's sys.stderr goes to the page, and its "
+            "fileno() gives the copy ipykernel keeps of the process's own error stream, which "
+            "the server's log gets (kernel_log_stream)",
+            "ickit.views.common.log_failure: a bug's details reach the server's log, not the "
+            "visitor's page"),
     Contact("nbconvert", "the lab template's cell markup",
             "a code cell without outputs is marked `jp-CodeCell ... jp-mod-noOutputs` "
             "(templates/lab/base.html.j2), which Voila's pages and the kit's template inherit "
@@ -306,6 +317,18 @@ def when_page_opens(callback: Callable[[dict[str, str]], None]) -> None:
         callback(current_query())
 
     asyncio.ensure_future(wait())
+
+
+# --- ipykernel ----------------------------------------------------------------------------------
+
+def kernel_log_stream():
+    """A stream to this process's own error stream, where the server logs what it prints. In a
+    kernel, ``sys.stderr`` goes to the page, and its ``fileno()`` gives ipykernel's copy of the
+    process's stream; elsewhere it is the process's stream itself."""
+    try:
+        return open(sys.stderr.fileno(), "w", encoding="utf-8", errors="replace", closefd=False)
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return sys.__stderr__
 
 
 # --- nbconvert ----------------------------------------------------------------------------------

@@ -6,17 +6,16 @@ from __future__ import annotations
 import base64
 import functools
 import html
-import io
 import logging
 import math
 import secrets
-import sys
 from pathlib import Path
 from typing import Callable
 
 import ipywidgets as widgets
 
 from ..errors import KitInputError
+from ..upstream import kernel_log_stream
 
 log = logging.getLogger("ickit")
 VIEWS_CSS = Path(__file__).with_name("views.css")
@@ -148,21 +147,11 @@ def log_failure(what: str) -> str:
     """
     reference = secrets.token_hex(4)
     if not log.hasHandlers():
-        handler = logging.StreamHandler(_server_stream())
+        handler = logging.StreamHandler(kernel_log_stream())
         handler.setFormatter(logging.Formatter("[ickit] %(asctime)s %(levelname)s %(message)s"))
         log.addHandler(handler)
     log.exception("reference %s: %s failed", reference, what)
     return reference
-
-
-def _server_stream():
-    """This process's own error stream, where its server logs. In a kernel, ipykernel sends
-    ``sys.stderr`` to the page and keeps a copy of the server's stream, which its ``fileno()``
-    gives (ipykernel 6 and 7, when it captures output at the file level, its default)."""
-    try:
-        return open(sys.stderr.fileno(), "w", encoding="utf-8", errors="replace", closefd=False)
-    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
-        return sys.__stderr__
 
 
 def whole_number_box(value: int, **kwargs) -> widgets.FloatText:

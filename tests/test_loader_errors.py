@@ -218,3 +218,9 @@ def test_a_file_that_is_not_utf8_is_named(data_copy):
         load_content(data_copy)
     assert caught.value.problems == [
         f"{data_copy / 'laws.yaml'}: not UTF-8 text (byte 18); save it as UTF-8"]
+
+
+def test_room_flags_on_groups_too_small_to_show(data_copy):
+    path = edit(data_copy, "rooms.yaml", lambda d: d["rooms"]["agreement"].update(min_answers=2))
+    problem, = problems_of(data_copy)
+    assert problem.startswith(f"{path}: rooms:") and "min_answers (2) must be at least min_group (3)" in problem

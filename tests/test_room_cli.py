@@ -22,7 +22,7 @@ def launched(monkeypatch):
 def test_a_room_opened_before_any_server_prints_the_facilitator_path_with_its_key(capsys):
     assert cli.main(["room", "new", "--activity", "lessons", "--title", "North"]) == 0
     out = capsys.readouterr().out
-    assert "is open: North (Ten lessons: partnership check)" in out and "start `ickit serve`" in out
+    assert "is open: North (Ten lessons: partnership check)" in out and "the token `ickit serve` prints" in out
     path = re.search(r"/voila/render/room_facilitator\.ipynb\?room=(\w+)&key=(\S+)", out)
     store = open_store()
     assert store.check_key(path[1], urllib.parse.unquote(path[2]))

@@ -316,15 +316,17 @@ def test_results_shown_in_a_round_are_remembered_for_the_next(store):
     assert (room.round, room.revealed, room.shown_round) == (3, False, 2)
 
 
-def test_a_rooms_file_from_before_shown_rounds_gains_them(tmp_path):
-    path = tmp_path / "old.sqlite"
-    old = sqlite3.connect(path)
-    old.executescript(TABLES.replace(", shown_round INTEGER NOT NULL", ""))
-    old.execute("INSERT INTO rooms VALUES ('ABCDEF', 'lessons', 'Old', '', 'x', 0, 2, 1, 0, 5)")
-    old.commit()
-    old.close()
-    store = open_store(path)
-    assert store.room("ABCDEF").shown_round == 0
-    store.set_state("ABCDEF", revealed=True)
-    assert store.room("ABCDEF").shown_round == 2
-    store.close()
+def test_a_store_from_before_shown_rounds_gains_them(store):
+    with store._transaction() as run:
+        run("ALTER TABLE rooms DROP COLUMN shown_round")
+        run("INSERT INTO rooms VALUES ('ABCDEF', 'lessons', 'Old', '', 'x', 0, 2, 1, 0, 5)")
+        run("INSERT INTO rooms VALUES ('GHJKLM', 'lessons', 'Hidden', '', 'x', 0, 2, 0, 0, 5)")
+    again = _second(store)  # a kernel of the new kit opens the old store
+    assert again.room("ABCDEF").shown_round == 2  # its results were shown as it changed
+    assert again.room("GHJKLM").shown_round == 0
+    again.set_state("GHJKLM", revealed=True)
+    assert again.room("GHJKLM").shown_round == 2
+    again.set_state("GHJKLM", revealed=False)  # hidden again: the last round's too
+    assert again.room("GHJKLM").shown_round == 0
+    _second(store).close()  # a store already up to date opens as it is
+    again.close()

@@ -8,6 +8,7 @@ import io
 import pytest
 
 from ickit.logic import readiness as readiness_logic
+from ickit.logic import room_report
 from ickit.logic.room_links import Server
 from ickit.logic.room_store import StoreUnavailable, open_store
 from ickit.views.room_facilitator import RoomFacilitatorView
@@ -315,12 +316,33 @@ def test_a_store_out_of_reach_is_said_in_the_page_once_and_cleared(content, stor
     real = store.version
 
     def down(_code):
-        raise StoreUnavailable("The rooms file is busy just now; try again in a moment.")
+        raise StoreUnavailable("The rooms store (PostgreSQL database 'ickit' on db.internal:5432) "
+                               "stopped answering")
 
     store.version = down
     assert view.watch.look() and view.watch.look()
-    assert "busy just now" in view.message.value and "alert" in view.message.value
+    assert "cannot reach the room just now" in view.message.value and "alert" in view.message.value
+    assert "db.internal" not in view.message.value  # the store's address is for the server's log
     assert len([r for r in caplog.records if "cannot follow" in r.getMessage()]) == 1
     store.version = real
     assert view.watch.look()
     assert "In touch with the room again" in view.message.value
+
+
+def test_the_report_gives_nothing_of_a_group_too_small_to_show(content, store, server):
+    trainer, code = facilitator(content, store, server, activity="lessons")
+    people = [participant(content, store, code, d) for d in devices(4)]
+    people[0].role.value = "housing"
+    for view in people[1:]:
+        view.role.value = "health"
+    answer(people[0], "clear-governance", "0")
+    answer(people[1], "clear-governance", "3")
+    for view in people:
+        answer(view, "trust-is-not-enough", "2")
+    trainer.tick()
+    report = trainer.report()
+    markdown = room_report.to_markdown(report)
+    assert "Housing 1" not in markdown and "other roles or none given 1" in markdown
+    assert "fewer than 3 answers" in markdown and "2 answered: too few to show" in markdown
+    rows = list(csv.DictReader(io.StringIO(room_report.answers_csv(report, store.all_answers(code)))))
+    assert {r["role"] for r in rows} == {"", "Health"}

@@ -101,9 +101,9 @@ def room_new(args: argparse.Namespace) -> int:
     print(f"Room {new.code} is open: {title} ({content.rooms.activity(args.activity).title})")
     if not base:
         print(f"Facilitator address:    {Server('').facilitate(new.code, new.key)}  (keep it private)")
-        print("  That is a path on the seminar server: put the server's address before it. Opened "
-              "there (start `ickit serve`, with --public for phones), the page shows the join "
-              "address and QR code; or give --url here to have them now.")
+        print("  That is a path on the seminar server: put the server's address before it (and, "
+              "on a public server, &token= with the token `ickit serve` prints). Opened there, the "
+              "page shows the join address and QR code; or give --url here to have them now.")
         return 0
     server = Server(base, token)
     qr = args.qr or Path(f"room-{new.code}.svg")

@@ -57,6 +57,14 @@ class Rooms(Item):
             raise ValueError(f"activities must list each of {', '.join(ACTIVITIES)} once")
         return self
 
+    @model_validator(mode="after")
+    def _flags_only_for_groups_shown(self):
+        # a flag on fewer answers than min_group would show a small group's answers on the screen
+        if self.agreement.min_answers < self.min_group:
+            raise ValueError(f"agreement.min_answers ({self.agreement.min_answers}) must be at least "
+                             f"min_group ({self.min_group})")
+        return self
+
     def activity(self, activity_id: str) -> Activity:
         return {a.id: a for a in self.activities}[activity_id]
 

@@ -20,7 +20,7 @@ from . import lessons_check, readiness, team_config
 from . import markdown as md
 from .csv_rows import csv_row
 from .room_activities import Activity
-from .room_results import ItemResult, Radar, talk_first
+from .room_results import ItemResult, Radar, enough_to_show, talk_first
 from .room_store import Agreed, Participant, Room
 from .team_choice import rank
 
@@ -40,11 +40,26 @@ class RoomReport:
     min_group: int
 
     def roles_line(self) -> str:
+        """Who joined by role; roles fewer than ``min_group`` gave are counted together."""
         counts: dict[str, int] = {}
         for p in self.participants:
             label = self.role_labels.get(p.role or "", "no role given")
             counts[label] = counts.get(label, 0) + 1
-        return ", ".join(f"{label} {n}" for label, n in counts.items()) or "nobody yet"
+        few = sum(n for n in counts.values() if n < self.min_group)
+        line = [f"{label} {n}" for label, n in counts.items() if n >= self.min_group]
+        line += [f"other roles or none given {few}"] if few else []
+        return ", ".join(line) or "nobody yet"
+
+    def answers(self, result: ItemResult) -> str:
+        """How many gave each answer, or nothing for an item too few answered."""
+        if not enough_to_show(result, self.min_group):
+            return f"fewer than {self.min_group} answers"
+        return "; ".join(f"{o.label}: {result.counts[o.value]}" for o in result.item.options)
+
+    def summary(self, result: ItemResult) -> str:
+        if not enough_to_show(result, self.min_group):
+            return f"{result.answered} answered: too few to show"
+        return result.describe()
 
     def agreed_label(self, result: ItemResult) -> str:
         given = self.agreed.get(result.item.id)
@@ -56,9 +71,6 @@ class RoomReport:
 def _when(stamp: float) -> str:
     return datetime.fromtimestamp(stamp, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
-
-def _answers_cell(result: ItemResult) -> str:
-    return "; ".join(f"{o.label}: {result.counts[o.value]}" for o in result.item.options)
 
 
 def to_markdown(report: RoomReport) -> str:
@@ -74,7 +86,7 @@ def to_markdown(report: RoomReport) -> str:
     for r in report.results:
         note = report.agreed.get(r.item.id)
         lines.append(f"| {md.paragraph(r.item.text)} | {md.paragraph(report.agreed_label(r))} | "
-                     f"{md.paragraph(note.note) if note else ''} | {md.paragraph(r.describe())} |")
+                     f"{md.paragraph(note.note) if note else ''} | {md.paragraph(report.summary(r))} |")
     split = [r for r in talk_first(report.results) if r.flag == "split"]
     lines += ["", "## Talked about first: where the room was split", ""]
     lines += [f"{n}. {md.paragraph(r.item.text)} ({r.item.group_name}): {r.describe()}"
@@ -82,7 +94,7 @@ def to_markdown(report: RoomReport) -> str:
     lines += ["", "## Every item", "", "| Area | Item | Answers | Summary | Flag |",
               "|---|---|---|---|---|"]
     lines += [f"| {md.paragraph(r.item.group_name)} | {md.paragraph(r.item.text)} | "
-              f"{md.paragraph(_answers_cell(r))} | {md.paragraph(r.describe())} | {r.flag} |"
+              f"{md.paragraph(report.answers(r))} | {md.paragraph(report.summary(r))} | {r.flag} |"
               for r in report.results]
     if report.radar is not None:
         lines += ["", "## The group's scores per area (percent of the top of the scale)", "",
@@ -109,7 +121,7 @@ def to_html(report: RoomReport, radar_png: bytes | None) -> str:
     split = [r for r in talk_first(report.results) if r.flag == "split"]
     return env.get_template("room_report.html.jinja2").render(
         report=report, picture=picture, split=split, opened=_when(report.room.created),
-        answers_cell=_answers_cell, radar_rows=radar_rows(report.radar) if report.radar else [])
+        radar_rows=radar_rows(report.radar) if report.radar else [])
 
 
 def numbered(participants: list[Participant]) -> dict[str, str]:
@@ -130,7 +142,8 @@ def answers_csv(report: RoomReport, rows: list[tuple[int, str, str, str, float]]
     """Every answer of every round, anonymous: round, participant number, role (if enough people
     gave it), item, answer."""
     numbers = numbered(report.participants)
-    roles = shown_roles(report.participants, report.min_group)
+    answered = {pid for _, pid, _, _, _ in rows}  # a role is counted among those who answered
+    roles = shown_roles([p for p in report.participants if p.pid in answered], report.min_group)
     items = {i.id: i for i in report.activity.items}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

@@ -50,8 +50,10 @@ CREATE TABLE IF NOT EXISTS consensus (
     recorded DOUBLE PRECISION NOT NULL, PRIMARY KEY (code, item));
 CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-# columns added since rooms first shipped, added to a store made before them
-ADDED = (("rooms", "shown_round", "INTEGER NOT NULL DEFAULT 0"),)
+# columns added since rooms first shipped, added to a store made before them, each with the
+# statement that fills it in for the rooms already there
+ADDED = (("rooms", "shown_round", "INTEGER NOT NULL DEFAULT 0",
+          "UPDATE rooms SET shown_round = round WHERE revealed = 1"),)
 # "rooms" first: deleting its row takes the room's lock, so no answer lands after the others go
 ROOM_TABLES = ("rooms", "answers", "consensus", "participants")
 
@@ -198,19 +200,20 @@ class RoomStore:
 
     def set_state(self, code: str, *, revealed: bool | None = None, locked: bool | None = None) -> None:
         """Show or hide the results on participants' screens; lock or unlock the room. Showing
-        them marks the round's results as shown, for the rounds after it."""
+        them marks the round's results as shown, for the round after it; hiding them hides the last
+        round's too."""
         with self._transaction() as run:
             self._lock(run, code)
             if revealed is not None:
                 run("UPDATE rooms SET revealed = ? WHERE code = ?", (int(revealed), code))
-                if revealed:
-                    run("UPDATE rooms SET shown_round = round WHERE code = ?", (code,))
+                run("UPDATE rooms SET shown_round = " + ("round" if revealed else "0")
+                    + " WHERE code = ?", (code,))
             if locked is not None:
                 run("UPDATE rooms SET locked = ? WHERE code = ?", (int(locked), code))
 
     def next_round(self, code: str) -> int:
-        """Open the next round: everyone's answers carry over, to be changed or kept; results are
-        hidden until revealed again."""
+        """Open the next round: everyone's answers carry over, to be changed or kept; its results
+        are hidden until revealed (the last round's stay shown if they were)."""
         with self._transaction() as run:
             # the round moves first, holding the room's row: an answer being written finishes
             # before (and is copied) or finds its round closed
@@ -359,9 +362,11 @@ class SQLiteStore(RoomStore):
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=FULL")
             self.db.executescript(TABLES)
-            for table, column, kind in ADDED:
-                if column not in {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}:
-                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+            with self._transaction() as run:  # one process adds a column; the others wait, then see it
+                for table, column, kind, fill in ADDED:
+                    if column not in {row[1] for row in run(f"PRAGMA table_info({table})")}:
+                        run(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+                        run(fill)
         except (OSError, sqlite3.Error) as err:
             raise StoreUnavailable(f"The rooms file {path} cannot be opened ({err}).") from err
 
@@ -416,10 +421,19 @@ class PostgresStore(RoomStore):
             with self._transaction() as run:
                 for statement in filter(str.strip, TABLES.split(";")):
                     run(statement)
-                for table, column, kind in ADDED:
-                    run(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
         except (psycopg.errors.UniqueViolation, psycopg.errors.DuplicateTable):
             pass  # another server made the tables at the same moment
+        for table, column, kind, fill in ADDED:
+            # asked first: ALTER TABLE locks the table even when the column is there already
+            if self._one("SELECT 1 FROM information_schema.columns WHERE table_schema = "
+                         "current_schema() AND table_name = ? AND column_name = ?", (table, column)):
+                continue
+            try:
+                with self._transaction() as run:
+                    run(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+                    run(fill)
+            except psycopg.errors.DuplicateColumn:
+                pass  # another server added it at the same moment
 
     def where(self) -> str:
         """The database's address without its password, for messages."""

@@ -21,7 +21,7 @@ from ..logic.room_activities import Activity, activity_items
 from ..logic.room_links import Server, qr_svg
 from ..logic.room_results import (ItemResult, Radar, agreed_drafts, enough_to_show, group_radar,
                                   room_results, talk_first)
-from ..logic.room_rules import agreed_note, room_title
+from ..logic.room_rules import agreed_note, results_round, room_title
 from ..logic.room_store import Room, RoomStore, normalise_code
 from ..upstream import when_page_opens
 from .chart import Chart
@@ -179,7 +179,8 @@ class RoomFacilitatorView(RoomPage):
         Drawn once per room, so a fold the trainer made stays made."""
         mine = (self.server or Server("")).facilitate(self.room.code, self.key)
         where = "" if self.server else (" (a path on the seminar server: put the server's address, "
-                                        "such as http://HOST:8866, before it)")
+                                        "such as http://HOST:8866, before it, and on a public server "
+                                        "&amp;token= with its token after it)")
         return (f"<details class='ickit-private'{' open' if just_opened else ''}><summary>Your "
                 "facilitator address: not for the screen</summary><p>Anyone with this address "
                 f"controls the room; keep it to yourself{where}:</p>"
@@ -201,8 +202,10 @@ class RoomFacilitatorView(RoomPage):
     def open_next_round(self) -> None:
         new = self.store().next_round(self.room.code)
         self.tick(force=True)
+        shown = "; participants still see the last round's results, as you showed them" \
+            if results_round(self.room) == new - 1 else ""
         self.message.show(f"Round {new} is open: everyone's answers carry over and can be "
-                          "changed; results are hidden until you show them.")
+                          f"changed; its results are hidden until you show them{shown}.")
 
     def tick(self, force: bool = False) -> bool:
         """Look at the room once and redraw if it changed; ``False`` once it is gone."""
@@ -229,7 +232,9 @@ class RoomFacilitatorView(RoomPage):
         finally:
             self._following = False
         answered = sum(1 for given in answers.values() if given)
-        state = ["results shown to participants" if room.revealed else "results hidden",
+        seen = results_round(room)
+        state = ["results shown to participants" if room.revealed else
+                 f"round {seen}'s results shown to participants" if seen else "results hidden",
                  "locked" if room.locked else "open for answers"]
         self.status.value = (f"<p class='ickit-room-status' role='status'><b>{len(participants)}</b> "
                              f"joined, <b>{answered}</b> have answered; round {room.round}; "
@@ -253,7 +258,8 @@ class RoomFacilitatorView(RoomPage):
             self._refresh_agreed()
 
     def _talk_html(self) -> str:
-        split = [r for r in talk_first(self.results) if r.flag == "split"]
+        split = [r for r in talk_first(self.results)
+                 if r.flag == "split" and enough_to_show(r, self.settings.min_group)]
         if not split:
             return ("<p>The room is split on no item yet.</p>"
                     f"<p class='ickit-rule'>{html.escape(self.settings.agreement.explanation)}</p>")

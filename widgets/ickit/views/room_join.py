@@ -35,6 +35,9 @@ SAVED = '<span class="ickit-saved">&#10003; saved</span>'
 class RoomJoinView(RoomPage):
     """The participant's page; ``controls`` maps each item's id to its control once joined."""
 
+    lost = ("This page cannot reach the room just now; it keeps trying. Answers marked saved are "
+            "kept; give again any marked not saved once it is back.")
+
     def __init__(self, content: Content | None = None, store: RoomStore | None = None,
                  query: dict[str, str] | None = None):
         self.content = content or load_content()

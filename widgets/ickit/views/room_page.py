@@ -27,8 +27,11 @@ class RoomPage(widgets.VBox):
     def tick(self, force: bool = False) -> bool:
         raise NotImplementedError
 
-    def _trouble(self, problem: str | None) -> None:
-        if problem is None:
-            self.message.show("In touch with the room again.")
+    lost = "This page cannot reach the room just now; it keeps trying."
+    found = "In touch with the room again."
+
+    def _trouble(self, failing: bool) -> None:
+        if failing:
+            self.message.problem(self.lost)
         else:
-            self.message.problem(problem)
+            self.message.show(self.found)

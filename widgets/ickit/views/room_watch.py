@@ -9,19 +9,16 @@ import asyncio
 import logging
 from typing import Callable
 
-from ..errors import KitInputError
-
 log = logging.getLogger("ickit")
-LOST = "The page cannot reach the room just now; it keeps trying, and your answers so far are kept."
 
 
 class Watch:
     """Call ``tick()`` every ``seconds`` until ``tick`` returns ``False`` or :meth:`stop` is called.
-    A look that fails is told to ``trouble`` with a short message (once, and logged once), and its
-    end with ``None`` once a look succeeds again."""
+    A look that fails is told to ``trouble`` (``True``, once; the error is logged once, as its
+    details are for the server's log, not the page), and its end (``False``) once a look succeeds."""
 
     def __init__(self, seconds: float, tick: Callable[[], bool],
-                 trouble: Callable[[str | None], None] = lambda problem: None):
+                 trouble: Callable[[bool], None] = lambda failing: None):
         self.seconds, self.tick, self.trouble = seconds, tick, trouble
         self.task: asyncio.Task | None = None
         self.failing = False
@@ -57,10 +54,10 @@ class Watch:
         except Exception as err:
             if not self.failing:
                 self.failing = True
-                log.warning("a room view cannot follow its room", exc_info=True)
-                self.trouble(str(err) if isinstance(err, KitInputError) else LOST)
+                log.warning("a room view cannot follow its room: %s", err, exc_info=True)
+                self.trouble(True)
             return True
         if self.failing:
             self.failing = False
-            self.trouble(None)
+            self.trouble(False)
         return going is not False

@@ -117,9 +117,11 @@ def links_in(html_text: str) -> dict[str, str]:
     return dict(re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', html_text))
 
 
-def test_downloads_are_links_not_files(view, tmp_path, monkeypatch):
+def test_downloads_are_links_not_files_made_when_asked_for(view, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    links = links_in(view.downloads.value)  # JSON, CSV and iCalendar need no click
+    assert view.downloads.value == ""  # nothing is exported until someone asks
+    view.files_button.click()
+    links = links_in(view.downloads.value)
     assert {name.rsplit(".", 1)[1] for name in links} == {"json", "csv", "ics"}
     saved = base64.b64decode(links["a-two-year-pilot.json"])
     assert plan_export.plan_from_json(saved) == view.plan
@@ -128,13 +130,15 @@ def test_downloads_are_links_not_files(view, tmp_path, monkeypatch):
     assert list(links_in(view.html_link.value)) == ["a-two-year-pilot.html"]
     assert list(tmp_path.iterdir()) == []
     row(view, "Culture change").fields["duration"].value = "40"
-    assert view.html_link.value == ""  # a stale chart is withdrawn
+    assert view.html_link.value == view.downloads.value == ""  # stale files are withdrawn
+    view.files_button.click()
     new = base64.b64decode(links_in(view.downloads.value)["a-two-year-pilot.json"])
     assert plan_export.plan_from_json(new) == view.plan and view.plan.workstreams[5].duration == 40
 
 
 def test_a_bad_value_withdraws_every_link(view):
     view.html_button.click()
+    view.files_button.click()
     row(view, "Team development").fields["name"].value = "   "
     assert view.downloads.value == view.html_link.value == ""
 
@@ -163,7 +167,8 @@ def test_png_failure_says_why_and_clears_the_drawing_note(view, monkeypatch, err
     view.png_button.click()
     assert "ickit-msg-problem" in view.message.value and words in view.message.value
     assert view.png_link.value == "" and not view.png_button.disabled
-    assert links_in(view.downloads.value)  # the instant links still work
+    view.files_button.click()
+    assert links_in(view.downloads.value)  # the plan's files still work
 
 
 def test_rows_share_their_planner_s_layouts_and_no_other_planner_s(view, content):
@@ -203,8 +208,22 @@ def test_a_bad_file_changes_nothing_on_screen(view, data, expected):
 def test_a_change_sends_the_chart_last(view):
     """The browser takes the small text changes while it draws the chart, not after it."""
     sent = []
+    view.files_button.click()
     for name, widget, trait in (("links", view.downloads, "value"), ("warnings", view.warnings, "value"),
                                 ("chart", view.chart.plot, "figure")):
         widget.observe(lambda _, name=name: sent.append(name), trait)
     row(view, "Culture change").fields["duration"].value = "36"
     assert sent[-1] == "chart" and {"links", "warnings"} <= set(sent)
+
+
+def test_a_change_builds_no_file(view, monkeypatch):
+    """Typing in the plan redraws it; the JSON, CSV and iCalendar files wait for the button."""
+    built = []
+    for name in ("plan_to_json", "plan_to_csv", "plan_to_ics"):
+        real = getattr(plan_export, name)
+        monkeypatch.setattr(plan_export, name, lambda plan, real=real, name=name: built.append(name) or real(plan))
+    for months in ("30", "31", "32"):
+        row(view, "Culture change").fields["duration"].value = months
+    assert built == []
+    view.files_button.click()
+    assert sorted(built) == ["plan_to_csv", "plan_to_ics", "plan_to_json"]

@@ -136,6 +136,8 @@ class TimelinePlanner(widgets.VBox):
         self.chart = Chart()
         self.warnings = widgets.HTML()
         self.warnings.add_class("ickit-plan-warnings-box")
+        self.files_button = widgets.Button(description="Prepare the plan's files (JSON, CSV, iCalendar)",
+                                           icon="download", layout={"width": "auto"})
         self.downloads = widgets.HTML()
         self.png_button = widgets.Button(description="Prepare the chart as a picture (PNG)",
                                          icon="image", layout={"width": "auto"})
@@ -165,7 +167,8 @@ class TimelinePlanner(widgets.VBox):
                 column_heads("name", "kind", "month"),
                 self.milestones, self.add_milestone, self.message], [self.chart, self.warnings]),
             widgets.HTML("<h2>Save and share</h2>"),
-            widgets.HBox([self.downloads, self.upload]),
+            widgets.HBox([self.files_button, self.downloads]),
+            self.upload,
             widgets.HBox([self.png_button, self.png_link]),
             widgets.HBox([self.html_button, self.html_link]),
         ]
@@ -178,6 +181,7 @@ class TimelinePlanner(widgets.VBox):
         self.start.observe(guard(lambda _: self.refresh()), "value")
         self.add_workstream.on_click(guard(lambda _: self._add_workstream()))
         self.add_milestone.on_click(guard(lambda _: self._add_milestone()))
+        self.files_button.on_click(guard(lambda _: self.prepare_files()))
         self.png_button.on_click(guard(lambda _: self.prepare_png()))
         self.html_button.on_click(guard(lambda _: self.prepare_html()))
         self.upload.observe(guard(lambda change: self._uploaded(change["new"])), "value")
@@ -257,13 +261,11 @@ class TimelinePlanner(widgets.VBox):
         except KitInputError as err:
             self._withdraw_links()
             raise KitInputError(f"Not redrawn yet: {err}") from None
-        links, warnings = self._instant_links(plan), warnings_html(check_plan(plan, self.content))
-        figure = timeline_spec(plan)
+        warnings, figure = warnings_html(check_plan(plan, self.content)), timeline_spec(plan)
         self.plan = plan
         self._show_numbers(plan)
         self.message.clear()
-        self.png_link.value = self.html_link.value = ""  # they show the plan before this change
-        self.downloads.value = links
+        self._withdraw_links()  # they hold the plan before this change
         self.warnings.value = warnings
         self.chart.show(figure)
 
@@ -282,17 +284,16 @@ class TimelinePlanner(widgets.VBox):
         """Take every link down: they describe a plan that is no longer on screen."""
         self.downloads.value = self.png_link.value = self.html_link.value = ""
 
-    @staticmethod
-    def _instant_links(plan: Plan) -> str:
-        """Links for the plan as JSON, CSV and iCalendar: small, so made on every change."""
+    def prepare_files(self) -> None:
+        """Links for the plan as JSON (to load again), CSV and iCalendar, made when asked for."""
+        plan = self.current_plan()
         stem = plan_export.file_stem(plan)
-        return " ".join([
+        prepare_link(self.files_button, self.downloads, "Preparing…", lambda: " ".join([
             download_link(f"{stem}.json", plan_export.plan_to_json(plan), "application/json",
                           "Plan (JSON, to load again later)"),
             download_link(f"{stem}.csv", plan_export.plan_to_csv(plan), "text/csv", "Table (CSV)"),
             download_link(f"{stem}.ics", plan_export.plan_to_ics(plan), "text/calendar",
-                          "Milestones for your calendar (iCalendar)"),
-        ])
+                          "Milestones for your calendar (iCalendar)")]))
 
     def prepare_png(self) -> None:
         """A link to the chart as PNG (kaleido in the server's Chromium, a few seconds when cold)."""

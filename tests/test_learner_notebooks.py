@@ -166,3 +166,11 @@ def test_a_broken_layout_is_named_on_load(data_copy, change, message):
     with pytest.raises(ContentError) as caught:
         load_content(data_copy)
     assert len(caught.value.problems) == 1 and caught.value.problems[0].startswith(f"{path}: {message}")
+
+
+def test_a_kit_installed_from_its_wheel_writes_no_notebooks_into_site_packages(monkeypatch, capsys):
+    from ickit import kit_files
+
+    monkeypatch.setattr(kit_files, "IN_CHECKOUT", False)
+    assert main(["notebooks"]) == 2
+    assert "written into a checkout" in capsys.readouterr().err

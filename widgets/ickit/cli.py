@@ -164,8 +164,14 @@ def clean_notebooks(args: argparse.Namespace) -> int:
 
 
 def learner_notebooks(args: argparse.Namespace) -> int:
+    from .kit_files import IN_CHECKOUT
     from .learner_notebooks import FOLDER, differences, write_notebooks
 
+    if not IN_CHECKOUT:
+        print("ickit notebooks: the learner notebooks are written into a checkout of the kit "
+              "(git clone ...); this ickit is installed from its wheel, which has none",
+              file=sys.stderr)
+        return 2
     content = load_content(args.data)
     try:
         if args.check:

@@ -23,12 +23,13 @@ from .content.loader import walk
 from .content.notebooks import Layout, Section
 from .content.schema import Content
 from .errors import KitInputError
+from .kit_files import CHECKOUT
 from .logic import course
 from .logic import markdown as md
 from .logic.quiz import questions_for
 from .logic.text import slug
 
-FOLDER = Path(__file__).resolve().parents[2] / "notebooks"
+FOLDER = CHECKOUT / "notebooks"  # the checkout's: a kit installed from its wheel ships none
 LAYOUTS = "data/notebooks.yaml"
 METADATA = {
     "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},

@@ -131,6 +131,9 @@ def timeline_states(page):
     upload(page, "Load a plan", "plan.json", plan_export.plan_to_json(plan), "application/json")
     shown(page, "Loaded the plan")
     yield "after a file is loaded"
+    page.get_by_role("button", name=re.compile("Prepare the plan.s files")).click()
+    expect(page.get_by_role("link", name=re.compile("^Plan \\(JSON"))).to_be_visible(timeout=TIMEOUT)
+    yield "its files prepared"
 
 
 def room_states(page):
@@ -333,6 +336,9 @@ def timeline_by_keyboard(page):
     page.keyboard.press("Enter")
     expect(page.locator(".ickit-plan-warnings-box")).not_to_contain_text(
         "Culture change given too little time", timeout=TIMEOUT)
+    tab_to(page, "Prepare the plan.s files")
+    page.keyboard.press("Space")
+    expect(page.get_by_role("link", name=re.compile("^Plan \\(JSON"))).to_be_visible(timeout=TIMEOUT)
     return keyboard_download(page, "^Plan \\(JSON")
 
 

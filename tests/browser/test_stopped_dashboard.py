@@ -79,6 +79,7 @@ def test_a_page_with_changes_asks_before_it_is_left_and_stays_alive(page, voila_
     plan_name.press("Enter")
     expect(view.locator(".js-plotly-plot").first).to_contain_text("Still drawn", timeout=TIMEOUT)
     # once downloaded, the work is kept: leaving asks no more
+    view.get_by_role("button", name=re.compile("Prepare the plan.s files")).click()
     with page.expect_download():
         view.locator("a.ickit-download").first.click()
     page.goto("about:blank", timeout=10_000)

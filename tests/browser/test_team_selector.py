@@ -52,7 +52,7 @@ def test_guided_questions_give_ranked_suggestions(page, voila_server, open_dashb
     name = page.locator(f"{VIEW} input[type=text]").first
     name.fill("<i>Northside</i>")
     name.press("Enter")
-    expect(page.locator(f"{VIEW} .ickit-preview")).to_contain_text("# <i>Northside</i>", timeout=TIMEOUT)
+    expect(page.locator(f"{VIEW} .ickit-preview")).to_contain_text("# \\<i\\>Northside\\</i\\>", timeout=TIMEOUT)
 
 
 def _malformed_file_gives_a_clear_message(page):

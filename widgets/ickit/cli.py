@@ -36,6 +36,8 @@ def content_json(args: argparse.Namespace) -> int:
 
 
 def serve_seminar(args: argparse.Namespace) -> int:
+    from .logic.room_links import Server
+
     content = load_content(args.data)
     options = with_token(ServeOptions(port=args.port, expect=args.expect, public=args.public,
                                       dashboards=tuple(args.dashboard or ()),
@@ -59,7 +61,7 @@ def serve_seminar(args: argparse.Namespace) -> int:
             print(f"ickit: on this machine only: {landing_url(options)}")
         gone = f"; {purged} room(s) older than {content.rooms.keep_days} days deleted" if purged else ""
         print(f"ickit: workshop rooms are kept in {shown_store(rooms)}{gone}; participants join at "
-              f"{join.join_page()}")
+              f"{Server(join.base).join_page()}" + (" with the token above" if options.public else ""))
         serve(options, content, rooms, join)
     except (ServeError, UncheckedVersion) as err:
         print(f"ickit serve: {err}", file=sys.stderr)

@@ -15,7 +15,8 @@ from ickit.serve import ServeOptions, join_server, prepare_rooms
 @pytest.fixture
 def launched(monkeypatch):
     seen = []
-    monkeypatch.setattr(cli, "serve", lambda options, content, rooms, join: seen.append((options, rooms, join)))
+    monkeypatch.setattr(cli, "serve", lambda options, content, rooms, join, budget:
+                        seen.append((options, rooms, join)))
     return seen
 
 

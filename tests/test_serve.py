@@ -32,7 +32,8 @@ TEMPLATE = TEMPLATE_ROOT / "voila" / "templates" / "ickit"
 def launched(monkeypatch):
     """Run `ickit serve ...` with Voila replaced by a recorder of the options it gets."""
     seen = []
-    monkeypatch.setattr(cli, "serve", lambda options, content, rooms, join: seen.append(options))
+    monkeypatch.setattr(cli, "serve",
+                        lambda options, content, rooms, join, budget: seen.append(options))
     return seen
 
 
@@ -51,10 +52,10 @@ def test_defaults_are_safe(content):
     assert c.KernelRestarter.restart_limit == 0  # a dead kernel's page says so; none restarts
 
 
-def test_kernels_on_demand_are_capped_by_the_budget(content):
+def test_every_kernel_held_is_capped_by_the_budget(content):
     c = voila_config(ServeOptions(), content, budget=13)
     assert c.VoilaConfiguration.multi_kernel_manager_class == "ickit.kernel_cap.CappedKernelManager"
-    assert c.CappedKernelManager.on_demand_limit == 13
+    assert c.CappedKernelManager.kernel_limit == 13
 
 
 def test_the_token_is_hidden_in_every_log_line():
@@ -114,8 +115,9 @@ def test_pools_cover_each_dashboard_within_the_budget(expect, budget, dashboards
         pool_sizes(0, ["a.ipynb"], budget=8)
 
 
-def test_kernel_budget_uses_half_the_memory():
-    assert kernel_budget(mb_available=3000) == 10
+def test_kernel_budget_keeps_memory_for_the_rest():
+    assert kernel_budget(mb_available=3000) == 19  # 1024 MB kept
+    assert kernel_budget(mb_available=24000) == 216  # a tenth kept
     assert kernel_budget(mb_available=100) == 2
 
 

@@ -174,7 +174,7 @@ root = Path(sys.argv[2])
 config = voila_config(ServeOptions(port=int(sys.argv[1]), open_browser=False, root=root),
                       load_content(), budget=1)
 config.VoilaKernelManager.kernel_pools_config = {"default": {"pool_size": 0}}
-config.CappedKernelManager.on_demand_limit = 0  # no cap: a test may open many pages
+config.CappedKernelManager.kernel_limit = 0  # no cap: a test may open many pages
 run_voila(config, root)
 """
 

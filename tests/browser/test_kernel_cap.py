@@ -96,3 +96,27 @@ def test_the_kernel_of_a_page_nobody_received_is_shut_down(empty):
     # the visitor went away before the page was written: nobody will connect to that kernel
     assert wait_for(lambda: not empty.kernels(), timeout=60), "its kernel is still running"
     assert "its page never reached anyone" in empty.log_text()
+
+
+POOLED = """
+import sys
+from ickit.content import load_content
+from ickit.serve import DASHBOARD_DIR, ServeOptions, run_voila, voila_config
+config = voila_config(ServeOptions(port=int(sys.argv[1]), open_browser=False, dashboards=("contents",),
+                                   expect=2, refill_delay=0), load_content(), budget=3)
+run_voila(config, DASHBOARD_DIR)
+"""
+
+
+def test_pools_are_refilled_only_within_the_kernel_limit(start_command):
+    """A pool of 2 under a limit of 3: its first kernel taken is replaced, the second is not (3
+    held), the replacement serves a third visitor, and a fourth finds the room full. Before, each
+    kernel taken was replaced, whatever the server already held."""
+    server = start_command(lambda port: [sys.executable, "-c", POOLED, str(port)])
+    for visitor in range(3):
+        status, _, body = get(server.url(NOTEBOOK))
+        assert status == 200 and "jupyter-config-data" in body, f"visitor {visitor + 1}"
+    status, _, body = get(server.url(NOTEBOOK), timeout=30)
+    assert status == 503 and "The room is full" in body
+    time.sleep(2)  # a replacement would have started by now (the refill delay is 0)
+    assert len(server.kernels()) == 3

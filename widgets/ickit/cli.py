@@ -48,11 +48,11 @@ def serve_seminar(args: argparse.Namespace) -> int:
         require_checked()
         join = join_server(options)
         rooms, purged = prepare_rooms(options, content, join)
-        kernels = preheated(pool_sizes(options.expect, in_use(content, options.dashboards),
-                                       kernel_budget()))
+        budget = kernel_budget()
+        kernels = preheated(pool_sizes(options.expect, in_use(content, options.dashboards), budget))
         print(f"ickit: serving {len(content.dashboards)} dashboard(s), with {kernels} kernel(s) "
-              f"started in advance for {options.expect} participant(s) joining at once; "
-              "stop with Ctrl+C")
+              f"started in advance for {options.expect} participant(s) joining at once, and "
+              f"at most {budget} in all (the free memory's share); stop with Ctrl+C")
         if options.public:
             print("ickit: open to every network this machine is on; participants need the token.")
             print(f"ickit: share this address, replacing HOST with this machine's name or address:"
@@ -62,7 +62,7 @@ def serve_seminar(args: argparse.Namespace) -> int:
         gone = f"; {purged} room(s) older than {content.rooms.keep_days} days deleted" if purged else ""
         print(f"ickit: workshop rooms are kept in {shown_store(rooms)}{gone}; participants join at "
               f"{Server(join.base).join_page()}" + (" with the token above" if options.public else ""))
-        serve(options, content, rooms, join)
+        serve(options, content, rooms, join, budget)
     except (ServeError, UncheckedVersion) as err:
         print(f"ickit serve: {err}", file=sys.stderr)
         return 2

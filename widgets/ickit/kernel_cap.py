@@ -1,28 +1,29 @@
-"""A cap on the kernels the seminar server starts on demand, and the kernels of pages nobody got.
+"""A cap on the kernels the seminar server holds, and the kernels of pages nobody got.
 
-Voila starts a kernel for a page when the dashboard's pool is empty, or for a page its pools do
-not hold (the live slides): without a cap, a room larger than the pools, or anyone asking for
-pages in a loop, starts kernels until the memory runs out. :class:`CappedKernelManager` refuses
-a kernel on demand once ``on_demand_limit`` of them are running (:class:`RoomFull`; the render
-handler of :mod:`ickit.guarded_routes` answers with the kit's "the room is full" page); kernels
-for the pools do not count. A request that records the kernels it starts
+Every kernel takes memory: those waiting in the pools, those of pages in use, and those Voila
+starts on demand, when a dashboard's pool is empty or for a page its pools do not hold (the live
+slides). :class:`CappedKernelManager` holds at most ``kernel_limit`` of them in all. A page's
+kernel beyond it is refused (:class:`RoomFull`; the render handler of :mod:`ickit.guarded_routes`
+answers with the kit's "the room is full" page), and a pool is refilled, as its kernels are taken,
+only as far as the limit allows: without that, a room of 200 that took its 200 kernels from the
+pools had 200 more started to replace them. A request that records the kernels it starts
 (:func:`kernels_started_here`) can shut them down at once when its page never reached anyone.
 
 What it relies on in Voila and jupyter_server (the kernel manager Voila builds its pools on, how
-it tells a page's kernel from a pool's, jupyter_server's ``start_kernel``) is listed, with the
-versions checked, in :mod:`ickit.upstream`.
+it tells a page's kernel from a pool's, how it refills a pool, jupyter_server's ``start_kernel``)
+is listed, with the versions checked, in :mod:`ickit.upstream`.
 """
 
 from __future__ import annotations
 
 import contextlib
 from contextvars import ContextVar
-from typing import Iterator
+from typing import Callable, Iterator
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Integer
 
-from .upstream import started_for_a_page
+from .upstream import pool_length, pool_setting, pool_starts_pending, started_for_a_page
 
 _started_here: ContextVar[list[str] | None] = ContextVar("ickit_kernels_started_here", default=None)
 
@@ -32,39 +33,62 @@ class RoomFull(Exception):
 
 
 class CappedKernelManager(AsyncMappingKernelManager):
-    """jupyter_server's kernel manager, with at most ``on_demand_limit`` kernels started on
-    demand running at once."""
+    """jupyter_server's kernel manager, holding at most ``kernel_limit`` kernels at once, the
+    pools' included."""
 
-    on_demand_limit = Integer(0, config=True,
-                              help="Most kernels started on demand running at once (0: no limit).")
+    kernel_limit = Integer(0, config=True,
+                           help="Most kernels held at once, the pools' included (0: no limit).")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self._on_demand: set[str] = set()
         self._starting = 0
+        if callable(getattr(self, "fill_if_needed", None)):  # Voila's pools (the subclass)
+            self.fill_if_needed = within_limit(self, self.fill_if_needed)
 
-    def on_demand_running(self) -> int:
-        """Kernels started on demand that are running or starting."""
-        self._on_demand &= set(self.list_kernel_ids())
-        return len(self._on_demand) + self._starting
+    def kernels_held(self) -> int:
+        """Kernels running, starting for a page, or due to start for a pool (one still rendering
+        its dashboard is counted twice, which errs on the safe side)."""
+        return len(self.list_kernel_ids()) + self._starting + pool_starts_pending(self)
+
+    def room_for(self) -> int | None:
+        """How many more kernels may start (``None``: no limit)."""
+        return max(0, self.kernel_limit - self.kernels_held()) if self.kernel_limit else None
 
     async def start_kernel(self, **kwargs) -> str:
         if not started_for_a_page(kwargs.get("env")):
             return await super().start_kernel(**kwargs)
-        if self.on_demand_limit and self.on_demand_running() >= self.on_demand_limit:
-            self.log.warning("ickit: the room is full: %d kernel(s) started on demand are running",
-                             self.on_demand_limit)
+        if self.room_for() == 0:
+            self.log.warning("ickit: the room is full: the server holds %d kernel(s), its limit",
+                             self.kernel_limit)
             raise RoomFull()
         self._starting += 1
         try:
             kernel_id = await super().start_kernel(**kwargs)
         finally:
             self._starting -= 1
-        self._on_demand.add(kernel_id)
         started = _started_here.get()
         if started is not None:
             started.append(kernel_id)
         return kernel_id
+
+
+def within_limit(manager: CappedKernelManager, fill: Callable[..., None]) -> Callable[..., None]:
+    """Voila's ``fill_if_needed`` for ``manager``, starting no more kernels for a pool than the
+    manager's limit leaves room for (a pool left short stays so; its later visitors get kernels
+    started on demand, within the same limit)."""
+
+    def fill_if_needed(*args, notebook_name: str | None = None, **kwargs) -> None:
+        setting, room = pool_setting(manager, notebook_name), manager.room_for()
+        if setting is None or room is None:
+            return fill(*args, notebook_name=notebook_name, **kwargs)
+        size = setting["pool_size"]
+        setting["pool_size"] = min(size, pool_length(manager, notebook_name) + room)
+        try:
+            fill(*args, notebook_name=notebook_name, **kwargs)
+        finally:
+            setting["pool_size"] = size
+
+    return fill_if_needed
 
 
 @contextlib.contextmanager

@@ -32,7 +32,8 @@ LABEXTENSIONS = PACKAGE / "share" / "labextensions"  # ickit-charts, built from 
 # 4.8 MB of JavaScript into every page
 DENIED_EXTENSIONS = ["jupyterlab-plotly"]
 DASHBOARD_DIR = kit_folder("notebooks/dashboards")
-KERNEL_MB = 150  # what one preheated dashboard kernel may take, with room to spare
+KERNEL_MB = 100  # what one dashboard kernel may take, with room to spare (they took 64-75 MB)
+RESERVE_MB = 1024  # at least this much memory, or a tenth of it, is kept for the rest
 IOPUB_TIMEOUT_SECONDS = 120
 CULL_IDLE_SECONDS = 15 * 60
 CULL_INTERVAL_SECONDS = 60
@@ -67,10 +68,12 @@ def with_token(options: ServeOptions) -> ServeOptions:
 
 
 def kernel_budget(mb_available: int | None = None) -> int:
-    """How many preheated kernels fit in half of the memory now available (at least 2)."""
+    """How many kernels the server may hold at once, the pools' included: as many as the memory
+    now available holds at ``KERNEL_MB`` each, once a tenth of it (at least ``RESERVE_MB``) is
+    kept for the server, the system and the trainer's browser; at least 2."""
     if mb_available is None:
         mb_available = _available_mb()
-    return max(2, (mb_available // 2) // KERNEL_MB)
+    return max(2, (mb_available - max(RESERVE_MB, mb_available // 10)) // KERNEL_MB)
 
 
 def pool_sizes(expect: int, notebooks: list[str], budget: int) -> dict[str, dict]:
@@ -144,9 +147,10 @@ def voila_config(options: ServeOptions, content: Content, budget: int) -> Config
     c.VoilaConfiguration.page_config_hook = functools.partial(landing_page_config,
                                                               content=content)
     c.VoilaKernelManager.kernel_pools_config = pool_sizes(options.expect, notebooks, budget)
-    # kernels started on demand (a pool is empty, or live slides): as many as the pools may hold
+    # every kernel held, in a pool, in use or started on demand (a pool is empty, or live
+    # slides), within the budget: pools are refilled, and a page's kernel started, only within it
     c.VoilaConfiguration.multi_kernel_manager_class = "ickit.kernel_cap.CappedKernelManager"
-    c.CappedKernelManager.on_demand_limit = budget
+    c.CappedKernelManager.kernel_limit = budget
     # refill a pool once the room has settled, not while it joins: on 2 cores, refilling as each
     # kernel is taken starts dozens of kernels just when the joiners need the CPU
     c.VoilaKernelManager.fill_delay = options.refill_delay
@@ -240,10 +244,10 @@ def server_env(data: Path | None = None, rooms: str | None = None,
     return env
 
 
-def serve(options: ServeOptions, content: Content, rooms: str, join: Server) -> None:
-    """Run Voila with the kit's configuration until interrupted."""
-    run_voila(voila_config(options, content, kernel_budget()), options.root, options.data,
-              rooms, join)
+def serve(options: ServeOptions, content: Content, rooms: str, join: Server, budget: int) -> None:
+    """Run Voila with the kit's configuration, holding at most ``budget`` kernels, until
+    interrupted."""
+    run_voila(voila_config(options, content, budget), options.root, options.data, rooms, join)
 
 
 def run_voila(config: Config, root: Path, data: Path | None = None, rooms: str | None = None,

@@ -116,12 +116,21 @@ CONTACTS = (
             "before any byte is written",
             "ickit.guarded_routes.RenderHandler (refuses other templates, drops ?theme=, answers "
             "RoomFull with the 'room is full' page, shuts down the kernels of a failed page)"),
+    Contact("voila", "VoilaKernelManager.fill_if_needed",
+            "called with notebook_name as a keyword whenever a kernel is taken from a pool (and "
+            "for each pool at start), it appends to _pools[notebook] one asyncio task per kernel "
+            "missing up to kernel_pools_config[notebook]['pool_size'], read at the call; each task "
+            "waits fill_delay, then starts and renders (pool_setting, pool_length, "
+            "pool_starts_pending)",
+            "ickit.kernel_cap.within_limit, which lowers that size for the call so a pool is "
+            "refilled only within the server's kernel limit"),
     Contact("voila", "the kernel manager Voila builds its pools on",
             "voila_kernel_manager_factory subclasses VoilaConfiguration.multi_kernel_manager_class, "
             "so its start_kernel sees every kernel Voila starts; a page's kernel gets "
             "VOILA_PREHEAT \"False\" in its env (get_generator), a pool's \"True\" "
             "(fill_if_needed) (started_for_a_page)",
-            "ickit.kernel_cap.CappedKernelManager, which counts and caps a page's kernels only"),
+            "ickit.kernel_cap.CappedKernelManager, which refuses a page's kernel past its limit "
+            "and replaces fill_if_needed on its instance"),
     Contact("voila", "a page's kernel shut down as the page is left",
             "the page's widget manager (labextensions/@voila-dashboards/widgets-manager*) adds "
             "a beforeunload listener that posts to voila/api/shutdown/<kernel id> with the _xsrf "
@@ -243,6 +252,23 @@ def rendered_page(rendered) -> str:
     if isinstance(rendered, tuple) and rendered and isinstance(rendered[0], list):
         return "".join(map(str, rendered[0]))
     return ""
+
+
+def pool_setting(manager, notebook: str | None) -> dict | None:
+    """The notebook's own entry in the kernel manager's ``kernel_pools_config``, whose
+    ``pool_size`` Voila's ``fill_if_needed`` fills the pool up to (``None``: it has none)."""
+    setting = manager.kernel_pools_config.get(notebook)
+    return setting if isinstance(setting, dict) and "pool_size" in setting else None
+
+
+def pool_length(manager, notebook: str | None) -> int:
+    """How many items the notebook's pool holds, kernels ready and kernels due to start."""
+    return len(getattr(manager, "_pools", {}).get(notebook, ()))
+
+
+def pool_starts_pending(manager) -> int:
+    """Pool items not yet done: kernels due to start, starting or drawing their dashboard."""
+    return sum(not item.done() for pool in getattr(manager, "_pools", {}).values() for item in pool)
 
 
 def started_for_a_page(env: dict | None) -> bool:

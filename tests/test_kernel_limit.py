@@ -1,0 +1,101 @@
+"""The seminar server's kernel limit, on Voila's own pool manager built over the kit's: a page's
+kernel is refused past it, and a pool is refilled only within it. (The browser tests' test_kernel_cap
+tries the same on a running server.)"""
+
+import asyncio
+
+import pytest
+from traitlets import Unicode
+from traitlets.config import Configurable
+from voila.voila_kernel_manager import voila_kernel_manager_factory
+
+from ickit import upstream
+from ickit.kernel_cap import CappedKernelManager, RoomFull
+
+
+def pool_manager(root, limit: int, pools: dict[str, int], running: list[str]):
+    """Voila's kernel manager with pools over the kit's, whose kernels are the ids in ``running``
+    and whose pools' kernels start (as ``k<n>``) without a process."""
+
+    class App(Configurable):
+        root_dir = Unicode(str(root))
+        notebook_path = None
+        base_url, server_url, port = "/", "/", 8866
+
+    manager = voila_kernel_manager_factory(CappedKernelManager, True, 0)(parent=App())
+    manager.kernel_limit = limit
+    manager.kernel_pools_config = {nb: {"pool_size": size} for nb, size in pools.items()}
+    manager.list_kernel_ids = lambda: list(running)
+
+    async def initialize(notebook_name, kernel_id, **kwargs):
+        running.append(f"k{len(running)}")
+        return {"kernel_id": running[-1], "task": None, "renderer": None}
+
+    manager._initialize = initialize
+    return manager
+
+
+def fill(manager, *notebooks: str) -> list[int]:
+    """Fill each notebook's pool as Voila does when a kernel is taken from it, on an event loop,
+    and give how long each pool then is."""
+    async def run():
+        for notebook in notebooks:
+            manager.fill_if_needed(delay=0, notebook_name=notebook)
+        await asyncio.gather(*(item for pool in manager._pools.values() for item in pool
+                               if not item.done()))
+        return [upstream.pool_length(manager, nb) for nb in notebooks]
+
+    return asyncio.run(run())
+
+
+def test_pools_fill_only_as_far_as_the_limit_leaves_room(tmp_path):
+    running = ["page1", "page2", "page3"]
+    manager = pool_manager(tmp_path, 5, {"a.ipynb": 3, "b.ipynb": 3}, running)
+    assert fill(manager, "a.ipynb", "b.ipynb") == [2, 0]
+    assert len(running) == 5
+    # the pools' sizes are as configured again: a pool fills up to them once there is room
+    assert manager.kernel_pools_config["a.ipynb"]["pool_size"] == 3
+    running.remove("page1")
+    assert fill(manager, "b.ipynb") == [1]
+
+
+def test_a_room_taking_its_pools_kernels_does_not_double_the_kernels(tmp_path):
+    """200 joined; without the limit, their pool started 200 more to replace them."""
+    running: list[str] = []
+    manager = pool_manager(tmp_path, 213, {"room.ipynb": 200}, running)
+    fill(manager, "room.ipynb")
+    for _ in range(200):  # each participant takes a kernel from the pool, which is refilled
+        manager._pools["room.ipynb"].pop(0)
+        fill(manager, "room.ipynb")
+    assert len(running) == 213
+
+
+def test_without_a_limit_pools_fill_to_their_size(tmp_path):
+    manager = pool_manager(tmp_path, 0, {"a.ipynb": 3}, ["page1", "page2", "page3"])
+    assert fill(manager, "a.ipynb") == [3]
+    assert manager.room_for() is None
+
+
+def test_a_pages_kernel_past_the_limit_is_refused_and_a_pools_counts(tmp_path):
+    running = ["page1"]
+    manager = pool_manager(tmp_path, 2, {"a.ipynb": 1}, running)
+    fill(manager, "a.ipynb")
+    assert manager.kernels_held() == 2 and manager.room_for() == 0
+    with pytest.raises(RoomFull):
+        asyncio.run(manager.start_kernel(env={"VOILA_PREHEAT": "False"}))
+
+
+def test_a_pool_kernel_still_starting_counts_as_held(tmp_path):
+    manager = pool_manager(tmp_path, 3, {"a.ipynb": 2}, [])
+
+    async def starting():
+        manager._initialize = lambda *args, **kwargs: asyncio.Event().wait()  # never started
+        manager.fill_if_needed(delay=0, notebook_name="a.ipynb")
+        await asyncio.sleep(0.05)
+        held = manager.kernels_held()
+        for item in manager._pools["a.ipynb"]:
+            item.cancel()
+        await asyncio.gather(*manager._pools["a.ipynb"], return_exceptions=True)
+        return held
+
+    assert asyncio.run(starting()) == 2

@@ -9,8 +9,18 @@ from traitlets import Unicode
 from traitlets.config import Configurable
 from voila.voila_kernel_manager import voila_kernel_manager_factory
 
-from ickit import upstream
+from ickit import kernel_cap, upstream
 from ickit.kernel_cap import CappedKernelManager, RoomFull
+
+
+@pytest.fixture(autouse=True)
+def memory(monkeypatch):
+    """The memory available holds ``memory.kernels`` more kernels (plenty, unless a test says)."""
+    class Memory:
+        kernels = 1000
+
+    monkeypatch.setattr(kernel_cap, "kernels_memory_holds", lambda: Memory.kernels)
+    return Memory
 
 
 def pool_manager(root, limit: int, pools: dict[str, int], running: list[str]):
@@ -68,6 +78,16 @@ def test_a_room_taking_its_pools_kernels_does_not_double_the_kernels(tmp_path):
         manager._pools["room.ipynb"].pop(0)
         fill(manager, "room.ipynb")
     assert len(running) == 213
+
+
+def test_a_pool_is_refilled_only_while_the_memory_available_holds_more(tmp_path, memory):
+    """Another program, or a second server on the machine, took the memory the limit counted on."""
+    memory.kernels = 2
+    manager = pool_manager(tmp_path, 100, {"a.ipynb": 5}, ["page1"])
+    assert fill(manager, "a.ipynb") == [2]
+    memory.kernels = 0
+    with pytest.raises(RoomFull):
+        asyncio.run(manager.start_kernel(env={"VOILA_PREHEAT": "False"}))
 
 
 def test_without_a_limit_pools_fill_to_their_size(tmp_path):

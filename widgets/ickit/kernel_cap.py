@@ -2,10 +2,11 @@
 
 Every kernel takes memory: those waiting in the pools, those of pages in use, and those Voila
 starts on demand, when a dashboard's pool is empty or for a page its pools do not hold (the live
-slides). :class:`CappedKernelManager` holds at most ``kernel_limit`` of them in all. A page's
+slides). :class:`CappedKernelManager` holds at most ``kernel_limit`` of them in all, and starts
+none that the memory available at that moment does not hold (:mod:`ickit.kernel_memory`). A page's
 kernel beyond it is refused (:class:`RoomFull`; the render handler of :mod:`ickit.guarded_routes`
 answers with the kit's "the room is full" page), and a pool is refilled, as its kernels are taken,
-only as far as the limit allows: without that, a room of 200 that took its 200 kernels from the
+only as far as both allow: without that, a room of 200 that took its 200 kernels from the
 pools had 200 more started to replace them. A request that records the kernels it starts
 (:func:`kernels_started_here`) can shut them down at once when its page never reached anyone.
 
@@ -23,13 +24,14 @@ from typing import Callable, Iterator
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Integer
 
+from .kernel_memory import kernels_memory_holds
 from .upstream import pool_length, pool_setting, pool_starts_pending, started_for_a_page
 
 _started_here: ContextVar[list[str] | None] = ContextVar("ickit_kernels_started_here", default=None)
 
 
 class RoomFull(Exception):
-    """Every kernel the server may start on demand is running."""
+    """The server holds as many kernels as it may."""
 
 
 class CappedKernelManager(AsyncMappingKernelManager):
@@ -51,8 +53,13 @@ class CappedKernelManager(AsyncMappingKernelManager):
         return len(self.list_kernel_ids()) + self._starting + pool_starts_pending(self)
 
     def room_for(self) -> int | None:
-        """How many more kernels may start (``None``: no limit)."""
-        return max(0, self.kernel_limit - self.kernels_held()) if self.kernel_limit else None
+        """How many more kernels may start (``None``: no limit): within the limit, and within
+        what the memory available now holds besides the pools' kernels due to start (other
+        programs, or a second server on this machine, take memory too)."""
+        if not self.kernel_limit:
+            return None
+        memory = kernels_memory_holds() - pool_starts_pending(self)
+        return max(0, min(self.kernel_limit - self.kernels_held(), memory))
 
     async def start_kernel(self, **kwargs) -> str:
         if not started_for_a_page(kwargs.get("env")):

@@ -18,6 +18,7 @@ from pathlib import Path
 from traitlets.config import Config
 
 from .content import Content
+from .kernel_memory import kernels_memory_holds
 from .kit_files import kit_folder
 from .logic.room_links import BASE_SETTING, Server
 from .logic.room_store import StoreUnavailable, default_location, is_postgres, open_store
@@ -32,8 +33,6 @@ LABEXTENSIONS = PACKAGE / "share" / "labextensions"  # ickit-charts, built from 
 # 4.8 MB of JavaScript into every page
 DENIED_EXTENSIONS = ["jupyterlab-plotly"]
 DASHBOARD_DIR = kit_folder("notebooks/dashboards")
-KERNEL_MB = 100  # what one dashboard kernel may take, with room to spare (they took 64-75 MB)
-RESERVE_MB = 1024  # at least this much memory, or a tenth of it, is kept for the rest
 IOPUB_TIMEOUT_SECONDS = 120
 CULL_IDLE_SECONDS = 15 * 60
 CULL_INTERVAL_SECONDS = 60
@@ -69,11 +68,8 @@ def with_token(options: ServeOptions) -> ServeOptions:
 
 def kernel_budget(mb_available: int | None = None) -> int:
     """How many kernels the server may hold at once, the pools' included: as many as the memory
-    now available holds at ``KERNEL_MB`` each, once a tenth of it (at least ``RESERVE_MB``) is
-    kept for the server, the system and the trainer's browser; at least 2."""
-    if mb_available is None:
-        mb_available = _available_mb()
-    return max(2, (mb_available - max(RESERVE_MB, mb_available // 10)) // KERNEL_MB)
+    now available holds (:func:`ickit.kernel_memory.kernels_memory_holds`), at least 2."""
+    return max(2, kernels_memory_holds(mb_available))
 
 
 def pool_sizes(expect: int, notebooks: list[str], budget: int) -> dict[str, dict]:
@@ -327,14 +323,3 @@ def announce_when_warm(pools: dict[str, list], every_s: float = 1.0,
 
     timer = PeriodicCallback(check, every_s * 1000)
     timer.start()
-
-
-def _available_mb() -> int:
-    try:
-        with open("/proc/meminfo", encoding="ascii") as meminfo:
-            for line in meminfo:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) // 1024
-    except OSError:
-        pass
-    return 4096

@@ -120,6 +120,7 @@ def child_serve(root: Path, port: int, expect: int, pool: int, dashboard: str = 
     config.VoilaKernelManager.kernel_pools_config = {  # the blank notebook's warm-up page: +1
         "default": {"pool_size": 0},
         **{nb: {"pool_size": pool + (nb == BLANK)} for nb in notebooks}}
+    config.CappedKernelManager.kernel_limit = 0  # these pools are sized here, past any budget
     run_voila(config, root)
 
 

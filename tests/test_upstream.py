@@ -290,3 +290,45 @@ def test_jupyter_servers_request_log_hides_tokens_and_logout_is_the_identity_pro
         log_request(handler, record_prometheus_metrics=False)
     assert "/voila/x" in caplog.text and "s3cret" not in caplog.text
     assert "logout_handler_class" in IdentityProvider.class_trait_names()
+
+
+def test_a_page_on_a_kernel_started_on_demand_is_rendered_in_a_task_nothing_awaits():
+    import voila.handler
+
+    source = inspect.getsource(voila.handler.VoilaHandler.get_generator)
+    assert "gen = NotebookRenderer(" in source and "request_handler=self," in source
+    assert "gen.generate_content_generator(" in source
+    assert "asyncio.ensure_future(put_html())" in source and "await queue.put(None)" in source
+
+
+def test_end_failed_renders_gives_voilas_handler_a_renderer_that_ends_the_page(run_async):
+    import voila.handler
+    from voila.notebook_renderer import NotebookRenderer
+
+    before = voila.handler.NotebookRenderer
+    try:
+        upstream.end_failed_renders()
+        upstream.end_failed_renders()  # once is enough
+        ending = voila.handler.NotebookRenderer
+        assert ending.__bases__ == (NotebookRenderer,)
+
+        class Handler:
+            render_failed = False
+
+        async def broken(*args, **kwargs):
+            yield "<p>part</p>", None
+            raise RuntimeError("Kernel died before replying to kernel_info")
+
+        renderer = ending.__new__(ending)
+        renderer.request_handler = Handler()
+        original = NotebookRenderer.generate_content_generator
+        NotebookRenderer.generate_content_generator = broken
+        try:
+            async def parts():
+                return [part async for part, _ in renderer.generate_content_generator("k")]
+            assert run_async(parts()) == ["<p>part</p>", upstream.RENDER_FAILED]
+        finally:
+            NotebookRenderer.generate_content_generator = original
+        assert renderer.request_handler.render_failed
+    finally:
+        voila.handler.NotebookRenderer = before

@@ -120,3 +120,30 @@ def test_pools_are_refilled_only_within_the_kernel_limit(start_command):
     assert status == 503 and "The room is full" in body
     time.sleep(2)  # a replacement would have started by now (the refill delay is 0)
     assert len(server.kernels()) == 3
+
+
+def test_a_page_that_cannot_be_drawn_ends_with_a_notice(serve_folder, tmp_path, monkeypatch):
+    """Its rendering raises after its kernel started on demand (here the kernel dies before it
+    answers; a kernel too slow to answer fails the same way and lives on): the page used to wait
+    for ever, sent a heartbeat every few seconds, and kept any kernel it had."""
+    import json
+
+    import nbformat
+
+    spec = tmp_path / "jupyter" / "kernels" / "ickit-test-dies"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-c", "import sys; sys.exit(3)", "{connection_file}"],
+        "display_name": "A kernel that dies at once", "language": "python"}))
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("1 + 1")]
+    notebook.metadata["kernelspec"] = {"name": "ickit-test-dies", "display_name": "dies",
+                                       "language": "python"}
+    (tmp_path / "pages").mkdir()
+    nbformat.write(notebook, tmp_path / "pages" / "broken.ipynb")
+    server = serve_folder(tmp_path / "pages")
+    status, _, body = get(server.url("broken.ipynb"), timeout=90)
+    assert status == 200 and "This page could not be drawn. Reload it to try again." in body
+    assert wait_for(lambda: not server.kernels(), timeout=30), "a kernel is still running"
+    assert "ickit: a page could not be drawn" in server.log_text()

@@ -5,7 +5,8 @@ choose, the kit's page for every error, and the token kept out of the log.
   such page", before any kernel starts) and ignores ``?theme=``. A kernel on demand refused by
   :mod:`ickit.kernel_cap` gives the kit's "the room is full" page (503, ``Retry-After``), and
   the kernel started for a page that never reached its visitor (the request failed, or its
-  connection closed first) is shut down at once instead of idling until it is culled.
+  connection closed first) or could not be drawn (its rendering failed: the page ends with a short
+  notice) is shut down at once instead of idling until it is culled.
 - Every error is answered with the kit's pages (``error.html``, ``404.html``, ``503.html`` of its
   template), also on the routes Voila leaves to tornado's bare pages and for addresses that match
   no route; a path holding a NUL byte is not found (tornado's file handlers failed on it).
@@ -76,6 +77,7 @@ class RenderHandler(KitErrorPages, TornadoVoilaHandler):
     def initialize(self, **kwargs) -> None:
         super().initialize(**kwargs)
         self.connection_gone = False
+        self.render_failed = False  # set by upstream.end_failed_renders' renderer
 
     @tornado.web.authenticated
     async def get(self, path=None):
@@ -92,7 +94,7 @@ class RenderHandler(KitErrorPages, TornadoVoilaHandler):
             except BaseException:
                 await self.free(started)
                 raise
-            if self.connection_gone:
+            if self.connection_gone or self.render_failed:
                 await self.free(started)
 
     def on_connection_close(self) -> None:
@@ -101,10 +103,10 @@ class RenderHandler(KitErrorPages, TornadoVoilaHandler):
 
     async def free(self, kernel_ids: list[str]) -> None:
         """Shut down the kernels started for this page: nobody will connect to them."""
+        why = "its page could not be drawn" if self.render_failed else "its page never reached anyone"
         for kernel_id in kernel_ids:
             if kernel_id in self.kernel_manager:
-                self.log.info("ickit: shutting down kernel %s: its page never reached anyone",
-                              kernel_id)
+                self.log.info("ickit: shutting down kernel %s: %s", kernel_id, why)
                 await ensure_async(self.kernel_manager.shutdown_kernel(kernel_id))
 
 

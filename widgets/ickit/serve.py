@@ -22,8 +22,8 @@ from .kernel_memory import kernels_memory_holds
 from .kit_files import kit_folder
 from .logic.room_links import BASE_SETTING, Server
 from .logic.room_store import StoreUnavailable, default_location, is_postgres, open_store
-from .upstream import (bound_kernel_waits, cells_without_outputs, pool_render, rendered_page,
-                       voila_pools)
+from .upstream import (bound_kernel_waits, cells_without_outputs, end_failed_renders, pool_render,
+                       rendered_page, voila_pools)
 
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATE_ROOT = PACKAGE / "share"  # holds voila/templates/ickit, found through JUPYTER_PATH
@@ -254,6 +254,7 @@ def run_voila(config: Config, root: Path, data: Path | None = None, rooms: str |
     from .guarded_routes import GuardedVoila
 
     bound_kernel_waits()
+    end_failed_renders()
     os.environ.update(server_env(data, rooms, join))
     app = GuardedVoila.instance(config=config)
     app.initialize(argv=[str(root)])

@@ -96,6 +96,13 @@ CONTACTS = (
             "among it, at voila/query/<kernel id> (as voila.utils.wait_for_request reads it) "
             "(when_page_opens, request_info_url)",
             "the workshop rooms' pages, ickit.views.room_join and ickit.views.room_facilitator"),
+    Contact("voila", "a page rendered on a kernel started on demand",
+            "VoilaHandler.get_generator makes voila.handler.NotebookRenderer(request_handler=...) "
+            "and runs its generate_content_generator (an async generator of (HTML, resources)) "
+            "in a task of its own, which ends the page by queueing None after the last part; "
+            "nothing awaits that task, so a rendering that raises leaves the page waiting "
+            "(end_failed_renders)",
+            "ickit.serve.run_voila; ickit.guarded_routes.RenderHandler (render_failed)"),
     Contact("voila", "the #rendered_cells element",
             "Voila's display_cells() (templates/base/voila_setup.macro.html.j2) shows it by "
             "clearing its inline style once the cells have run",
@@ -235,6 +242,46 @@ def bound_kernel_waits() -> None:
 
 
 # --- voila --------------------------------------------------------------------------------------
+
+RENDER_FAILED = ("<div class='ickit-render-failed' role='alert'><p>This page could not be drawn. "
+                 "Reload it to try again.</p></div>")
+
+
+def end_failed_renders() -> None:
+    """Make a page rendered on a kernel started on demand end when its rendering fails.
+
+    Voila's page handler renders such a page in a task of its own that ends the page once the
+    rendering is done; a rendering that raised ended that task alone, so the page waited for ever
+    (a heartbeat every few seconds) and its kernel stayed until culled. The renderer Voila's
+    handler uses is replaced by one whose rendering, when it raises, logs the error, gives
+    :data:`RENDER_FAILED` as the page's last part and marks the request (``render_failed``), so
+    ``ickit.guarded_routes`` shuts the kernel down. Call it before Voila starts; calling it again
+    changes nothing."""
+    import voila.handler
+    from voila.notebook_renderer import NotebookRenderer
+
+    if getattr(voila.handler.NotebookRenderer, "ends_failed_renders", False):
+        return
+
+    class EndingRenderer(NotebookRenderer):
+        ends_failed_renders = True
+
+        def generate_content_generator(self, *args, **kwargs):
+            rendering = super().generate_content_generator(*args, **kwargs)
+
+            async def ending():
+                try:
+                    async for part in rendering:
+                        yield part
+                except Exception:
+                    log.exception("ickit: a page could not be drawn")
+                    self.request_handler.render_failed = True
+                    yield RENDER_FAILED, None
+
+            return ending()
+
+    voila.handler.NotebookRenderer = EndingRenderer
+
 
 def voila_pools(app) -> dict[str, list]:
     """The running Voila app's kernel pools, notebook path -> pool items (none before it runs)."""

@@ -119,3 +119,15 @@ def test_a_pool_kernel_still_starting_counts_as_held(tmp_path):
         return held
 
     assert asyncio.run(starting()) == 2
+
+
+def test_kernel_connections_have_room_for_two_hundred_participants(tmp_path):
+    """ZeroMQ's default of 1023 sockets in a context ran out at about a hundred participants'
+    pages ('Too many open files'); each kernel's connections take several."""
+    import resource
+
+    import zmq
+
+    manager = pool_manager(tmp_path, 213, {}, [])
+    assert manager.context.get(zmq.MAX_SOCKETS) >= 4096
+    assert resource.getrlimit(resource.RLIMIT_NOFILE)[0] >= manager.context.get(zmq.MAX_SOCKETS)

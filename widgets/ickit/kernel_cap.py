@@ -18,11 +18,13 @@ is listed, with the versions checked, in :mod:`ickit.upstream`.
 from __future__ import annotations
 
 import contextlib
+import resource
 from contextvars import ContextVar
 from typing import Callable, Iterator
 
+import zmq.asyncio
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from traitlets import Integer
+from traitlets import Integer, default
 
 from .kernel_memory import kernels_memory_holds
 from .upstream import pool_length, pool_setting, pool_starts_pending, started_for_a_page
@@ -46,6 +48,16 @@ class CappedKernelManager(AsyncMappingKernelManager):
         self._starting = 0
         if callable(getattr(self, "fill_if_needed", None)):  # Voila's pools (the subclass)
             self.fill_if_needed = within_limit(self, self.fill_if_needed)
+
+    @default("context")
+    def _context_default(self) -> zmq.asyncio.Context:
+        """The one ZeroMQ context of every kernel connection (Voila's renderings and the pages'),
+        with room for as many sockets as the process may open files: ZeroMQ's default, 1023, ran
+        out at about a hundred participants."""
+        self._created_context = True
+        context = zmq.asyncio.Context()
+        context.set(zmq.MAX_SOCKETS, min(context.get(zmq.SOCKET_LIMIT), open_files_limit()))
+        return context
 
     def kernels_held(self) -> int:
         """Kernels running, starting for a page, or due to start for a pool (one still rendering
@@ -77,6 +89,20 @@ class CappedKernelManager(AsyncMappingKernelManager):
         if started is not None:
             started.append(kernel_id)
         return kernel_id
+
+
+def open_files_limit() -> int:
+    """The soft limit on the files this process may open, raised as far as the hard limit allows
+    (a kernel's connections take about ten, and 1024 is a common soft limit)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = min(hard, 65536) if hard != resource.RLIM_INFINITY else 65536
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+            soft = wanted
+        except (ValueError, OSError):
+            pass
+    return soft if soft != resource.RLIM_INFINITY else 65536
 
 
 def within_limit(manager: CappedKernelManager, fill: Callable[..., None]) -> Callable[..., None]:

@@ -153,6 +153,11 @@ CONTACTS = (
             "html_head_js; the spinner macro and voila_setup_helper_functions",
             "the ickit template's index.html.j2, which replaces those blocks (ickit-reveal "
             "extends it)"),
+    Contact("jupyter_client", "AsyncMultiKernelManager.context",
+            "with shared_context (the default) its zmq.asyncio.Context, made by the trait's "
+            "default, is the one every kernel's connections are made in, Voila's renderings' and "
+            "the pages' websockets' alike",
+            "ickit.kernel_cap.CappedKernelManager, which makes it with room for more sockets"),
     Contact("jupyter_server", "AsyncMappingKernelManager.start_kernel and list_kernel_ids",
             "start_kernel takes keyword arguments only, env among them, and gives the new "
             "kernel's id; list_kernel_ids names the kernels still running (a dead or culled one "

@@ -13,7 +13,9 @@ The facilitator's page is followed the same way: an answer is shown once the pag
 items counts it. Prints, per run: acknowledged p50/p95, shown to the facilitator p50/p95 (from
 the answer's sending), answers lost (acknowledged, but the store afterwards holds another value or
 none for that participant and item), answers never acknowledged, and the servers' memory with
-their kernels.
+their kernels, as the sum of their resident sizes (RSS, which counts a page shared by several
+processes once for each) and of their proportional sizes (PSS, which shares it among them: what
+they take of the machine's memory).
 
 Targets: acknowledged p95 < 200 ms; shown p95 < 2 s; 0 lost; 200 participants within 24 GB.
 Needs Debian's postgresql for the PostgreSQL runs (the tests' own throwaway server is used).
@@ -43,7 +45,7 @@ from ickit.content import load_content  # noqa: E402
 from ickit.logic.room_activities import activity_items  # noqa: E402
 from ickit.logic.room_store import open_store, participant_id  # noqa: E402
 from pg_server import free_port  # noqa: E402
-from run import kernel_id_of, pct, stop, tree_rss_mb  # noqa: E402
+from run import kernel_id_of, pct, stop, tree_pids, tree_rss_mb  # noqa: E402
 
 TARGETS = "targets: acknowledged p95 < 200 ms; shown p95 < 2 s; 0 lost; 200 participants within 24 GB"
 ITEMS_COUNTED = re.compile(r"</td><td>(\d+)</td><td>(?:<div class='ickit-bar-row'>|</td>)")
@@ -192,6 +194,18 @@ async def answer_all(person: Participant, seconds: float, ack_timeout: float = 3
             person.acked.append(None)
 
 
+def pss_mb(pid: int) -> float:
+    """Proportional memory of ``pid``: its own pages, and its share of the pages it shares with
+    other processes (the kernels share most of their libraries' pages)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def start(port: int, expect: int, rooms: str, log: Path) -> subprocess.Popen:
     argv = [sys.executable, "-m", "ickit", "serve", "--port", str(port), "--no-browser",
             "--expect", str(expect), "--dashboard", "room",
@@ -265,6 +279,7 @@ def measure(backend: str, participants: int, seconds: float, work: Path) -> str:
         result = asyncio.run(run_room([f"http://127.0.0.1:{p}/" for p in ports], rooms,
                                       participants, seconds))
         memory = sum(tree_rss_mb(s.pid) for s in servers)
+        shares = sum(pss_mb(p) for s in servers for p in tree_pids(s.pid))
     finally:
         for server in servers:
             stop(server)
@@ -275,7 +290,8 @@ def measure(backend: str, participants: int, seconds: float, work: Path) -> str:
     s = lambda values, q: f"{pct(values, q):.2f}" if values else "n/a"  # noqa: E731
     return (f"| {backend} | {participants} | {len(acked)} of {result['expected']} | "
             f"{ms(acked, .5)}/{ms(acked, .95)} ms | {s(shown, .5)}/{s(shown, .95)} s | "
-            f"{result['lost']} | {result['unacked']} | {memory / 1024:.1f} GB |")
+            f"{result['lost']} | {result['unacked']} | {memory / 1024:.1f} GB | "
+            f"{shares / 1024:.1f} GB |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -287,8 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(TARGETS)
     print("| backend | participants | acknowledged | acknowledged p50/p95 | shown to the facilitator "
-          "p50/p95 | lost | never acknowledged | servers' memory |")
-    print("|---|---|---|---|---|---|---|---|")
+          "p50/p95 | lost | never acknowledged | servers' memory (RSS) | servers' memory (PSS) |")
+    print("|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory(prefix="ickit-bench-rooms-") as work:
         for participants in args.participants:
             for backend in args.backend:

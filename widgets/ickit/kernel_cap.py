@@ -53,7 +53,7 @@ class CappedKernelManager(AsyncMappingKernelManager):
     def _context_default(self) -> zmq.asyncio.Context:
         """The one ZeroMQ context of every kernel connection (Voila's renderings and the pages'),
         with room for as many sockets as the process may open files: ZeroMQ's default, 1023, ran
-        out at about a hundred participants."""
+        out as a room of 200 joined."""
         self._created_context = True
         context = zmq.asyncio.Context()
         context.set(zmq.MAX_SOCKETS, min(context.get(zmq.SOCKET_LIMIT), open_files_limit()))
@@ -77,7 +77,8 @@ class CappedKernelManager(AsyncMappingKernelManager):
         if not started_for_a_page(kwargs.get("env")):
             return await super().start_kernel(**kwargs)
         if self.room_for() == 0:
-            self.log.warning("ickit: the room is full: the server holds %d kernel(s), its limit",
+            self.log.warning("ickit: the room is full: the server holds %d kernel(s) (at most %d, "
+                             "and as many as the memory free holds)", self.kernels_held(),
                              self.kernel_limit)
             raise RoomFull()
         self._starting += 1

@@ -90,6 +90,44 @@ def test_a_pool_is_refilled_only_while_the_memory_available_holds_more(tmp_path,
         asyncio.run(manager.start_kernel(env={"VOILA_PREHEAT": "False"}))
 
 
+def test_a_pool_left_short_is_topped_up_as_kernels_go_but_not_as_the_server_stops(
+        tmp_path, monkeypatch):
+    """Voila refills a pool only as a kernel is taken from it, and takes none from an empty one."""
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    running = ["page1", "page2", "page3"]
+    manager = pool_manager(tmp_path, 3, {"a.ipynb": 2}, running)
+    assert fill(manager, "a.ipynb") == [0]
+
+    async def shutdown_kernel(self, kernel_id, *args, **kwargs):
+        running.remove(kernel_id)
+
+    async def shutdown_all(self, *args, **kwargs):
+        for kernel_id in list(running):
+            await self.shutdown_kernel(kernel_id)
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "shutdown_kernel", shutdown_kernel)
+    monkeypatch.setattr(AsyncMappingKernelManager, "shutdown_all", shutdown_all)
+
+    async def leave(*kernel_ids):
+        for kernel_id in kernel_ids:
+            await manager.shutdown_kernel(kernel_id)
+        pending = [item for item in manager._pools["a.ipynb"] if not item.done()]
+        await asyncio.gather(*pending)
+
+    manager.fill_delay = 0
+    asyncio.run(leave("page1"))  # a page was left: its place goes to the pool
+    assert upstream.pool_length(manager, "a.ipynb") == 1 and len(running) == 3
+    asyncio.run(manager.shutdown_all())
+    assert manager._pools == {} and running == []
+
+
+def test_the_server_may_always_hold_two_kernels(tmp_path, memory):
+    memory.kernels = 0
+    manager = pool_manager(tmp_path, 100, {"a.ipynb": 5}, [])
+    assert fill(manager, "a.ipynb") == [2]
+
+
 def test_without_a_limit_pools_fill_to_their_size(tmp_path):
     manager = pool_manager(tmp_path, 0, {"a.ipynb": 3}, ["page1", "page2", "page3"])
     assert fill(manager, "a.ipynb") == [3]

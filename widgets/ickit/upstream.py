@@ -127,10 +127,12 @@ CONTACTS = (
             "called with notebook_name as a keyword whenever a kernel is taken from a pool (and "
             "for each pool at start), it appends to _pools[notebook] one asyncio task per kernel "
             "missing up to kernel_pools_config[notebook]['pool_size'], read at the call; each task "
-            "waits fill_delay, then starts and renders (pool_setting, pool_length, "
+            "waits fill_delay, then starts and renders; its shutdown_kernel and shutdown_all "
+            "end by calling the base class's (pool_setting, pool_length, pool_notebooks, "
             "pool_starts_pending)",
             "ickit.kernel_cap.within_limit, which lowers that size for the call so a pool is "
-            "refilled only within the server's kernel limit"),
+            "refilled only within the server's kernel limit, and "
+            "CappedKernelManager.top_up_pools, which calls it again as kernels go"),
     Contact("voila", "the kernel manager Voila builds its pools on",
             "voila_kernel_manager_factory subclasses VoilaConfiguration.multi_kernel_manager_class, "
             "so its start_kernel sees every kernel Voila starts; a page's kernel gets "
@@ -155,8 +157,8 @@ CONTACTS = (
             "extends it)"),
     Contact("jupyter_client", "AsyncMultiKernelManager.context",
             "with shared_context (the default) its zmq.asyncio.Context, made by the trait's "
-            "default, is the one every kernel's connections are made in, Voila's renderings' and "
-            "the pages' websockets' alike",
+            "default, is the one each kernel's manager makes its connections in, the pages' "
+            "websockets' among them (a kernel client, as Voila's renderings use, makes its own)",
             "ickit.kernel_cap.CappedKernelManager, which makes it with room for more sockets"),
     Contact("jupyter_server", "AsyncMappingKernelManager.start_kernel and list_kernel_ids",
             "start_kernel takes keyword arguments only, env among them, and gives the new "
@@ -316,6 +318,11 @@ def pool_setting(manager, notebook: str | None) -> dict | None:
 def pool_length(manager, notebook: str | None) -> int:
     """How many items the notebook's pool holds, kernels ready and kernels due to start."""
     return len(getattr(manager, "_pools", {}).get(notebook, ()))
+
+
+def pool_notebooks(manager) -> list[str]:
+    """The notebooks the kernel manager keeps pools for."""
+    return list(getattr(manager, "_pools", {}))
 
 
 def pool_starts_pending(manager) -> int:

@@ -3,6 +3,7 @@ kernel is refused past it, and a pool is refilled only within it. (The browser t
 tries the same on a running server.)"""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from traitlets import Unicode
@@ -21,6 +22,13 @@ def memory(monkeypatch):
 
     monkeypatch.setattr(kernel_cap, "kernels_memory_holds", lambda: Memory.kernels)
     return Memory
+
+
+def run(coroutine):
+    """Run a coroutine on an event loop of its own, in a thread of its own (the browser tests'
+    Playwright keeps a loop running in the main thread)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def pool_manager(root, limit: int, pools: dict[str, int], running: list[str]):
@@ -48,14 +56,14 @@ def pool_manager(root, limit: int, pools: dict[str, int], running: list[str]):
 def fill(manager, *notebooks: str) -> list[int]:
     """Fill each notebook's pool as Voila does when a kernel is taken from it, on an event loop,
     and give how long each pool then is."""
-    async def run():
+    async def filled():
         for notebook in notebooks:
             manager.fill_if_needed(delay=0, notebook_name=notebook)
         await asyncio.gather(*(item for pool in manager._pools.values() for item in pool
                                if not item.done()))
         return [upstream.pool_length(manager, nb) for nb in notebooks]
 
-    return asyncio.run(run())
+    return run(filled())
 
 
 def test_pools_fill_only_as_far_as_the_limit_leaves_room(tmp_path):
@@ -87,7 +95,7 @@ def test_a_pool_is_refilled_only_while_the_memory_available_holds_more(tmp_path,
     assert fill(manager, "a.ipynb") == [2]
     memory.kernels = 0
     with pytest.raises(RoomFull):
-        asyncio.run(manager.start_kernel(env={"VOILA_PREHEAT": "False"}))
+        run(manager.start_kernel(env={"VOILA_PREHEAT": "False"}))
 
 
 def test_a_pool_left_short_is_topped_up_as_kernels_go_but_not_as_the_server_stops(
@@ -116,9 +124,9 @@ def test_a_pool_left_short_is_topped_up_as_kernels_go_but_not_as_the_server_stop
         await asyncio.gather(*pending)
 
     manager.fill_delay = 0
-    asyncio.run(leave("page1"))  # a page was left: its place goes to the pool
+    run(leave("page1"))  # a page was left: its place goes to the pool
     assert upstream.pool_length(manager, "a.ipynb") == 1 and len(running) == 3
-    asyncio.run(manager.shutdown_all())
+    run(manager.shutdown_all())
     assert manager._pools == {} and running == []
 
 
@@ -140,7 +148,7 @@ def test_a_pages_kernel_past_the_limit_is_refused_and_a_pools_counts(tmp_path):
     fill(manager, "a.ipynb")
     assert manager.kernels_held() == 2 and manager.room_for() == 0
     with pytest.raises(RoomFull):
-        asyncio.run(manager.start_kernel(env={"VOILA_PREHEAT": "False"}))
+        run(manager.start_kernel(env={"VOILA_PREHEAT": "False"}))
 
 
 def test_a_pool_kernel_still_starting_counts_as_held(tmp_path):
@@ -156,7 +164,7 @@ def test_a_pool_kernel_still_starting_counts_as_held(tmp_path):
         await asyncio.gather(*manager._pools["a.ipynb"], return_exceptions=True)
         return held
 
-    assert asyncio.run(starting()) == 2
+    assert run(starting()) == 2
 
 
 def test_kernel_connections_have_room_for_two_hundred_participants(tmp_path):

@@ -3,7 +3,9 @@
  * A chart is drawn once its place on the page has a width, at that width; a change of width
  * resizes it, and a new figure from the kernel updates the plot already there (plotly compares
  * the two figures and redraws what changed). plotly.js, of the trace types the kit uses, starts
- * loading as the page starts, while the kernel is reached.
+ * loading as the page starts, while the kernel is reached. Nothing is drawn ahead of the page's
+ * own charts: with the page's main thread busy from its start to its last chart, a chart drawn off
+ * the page to warm plotly.js up only added to the wait (bench/RESULTS.md, 2026-12-06).
  */
 import { DOMWidgetModel, DOMWidgetView, IJupyterWidgetRegistry } from "@jupyter-widgets/base";
 import pkg from "../package.json";
@@ -22,31 +24,8 @@ const loadPlotly = () => {
   return loading.then((plotly) => plotly.default || plotly);
 };
 
-/* A page's first chart takes plotly.js about twice as long to draw as the next (its code is
- * compiled as it first runs): draw a small chart of each kind the kit draws off the page while the
- * page waits for its kernel, so the dashboard's own are drawn at the later speed. */
-async function warmUp() {
-  const Plotly = await loadPlotly();
-  const scratch = document.createElement("div");
-  scratch.style.cssText = "position:absolute;left:-10000px;top:0;width:600px;visibility:hidden";
-  document.body.appendChild(scratch);
-  try {
-    await Plotly.newPlot(scratch, [
-      { type: "bar", x: ["a", "b"], y: [1, 2] },
-      { type: "scatter", x: ["a", "b"], y: [2, 1], mode: "lines+markers+text", text: ["a", "b"] },
-      { type: "scatterpolar", r: [1, 2, 1], theta: ["a", "b", "c"], fill: "toself" },
-    ], {
-      title: { text: "a" }, legend: { orientation: "h" },
-      annotations: [{ text: "a", x: 0, y: 0 }], shapes: [{ type: "line", x0: 0, x1: 1, y0: 0, y1: 1 }],
-    });
-  } finally {
-    Plotly.purge(scratch);
-    scratch.remove();
-  }
-}
-
 // ahead of time only: a chart that needs plotly.js loads it again, and says so if it cannot
-whenIdle(() => loadPlotly().then(() => whenIdle(() => warmUp().catch(() => {}))).catch(() => {}));
+whenIdle(() => loadPlotly().catch(() => {}));
 
 export class ChartModel extends DOMWidgetModel {
   defaults() {

@@ -260,14 +260,36 @@ def test_an_unknown_code_and_a_wrong_key_get_kind_messages(content, store, serve
     assert intruder.room is None and not hasattr(intruder, "tabs")
 
 
-def test_the_participant_types_a_code_when_the_address_has_none(content, store, server):
-    trainer, code = facilitator(content, store, server, activity="lessons")
+def a_many_choice_check(content) -> str:
+    return next(name for name, q in content.by_id("quizzes").items() if q.type == "many_choice")
+
+
+@pytest.mark.parametrize("activity", ["lessons", "readiness", "poll"])
+def test_the_participant_types_a_code_when_the_address_has_none(content, store, server, activity,
+                                                                monkeypatch):
+    quizzes = (a_many_choice_check(content),) if activity == "poll" else ()
+    trainer, code = facilitator(content, store, server, activity=activity, quizzes=quizzes)
     view = RoomJoinView(content, store, query={})
     view.device.key = devices(1)[0]
     view.join_button.click()
     assert "Type the room code first" in view.message.value
+    focused = []
+    monkeypatch.setattr("ipywidgets.DOMWidget.focus", lambda widget: focused.append(widget))
     view.code.value = code.lower()
     assert view.room is not None and view.room.code == code and "You have joined" in view.message.value
+    # the code field and its button are hidden: the keyboard goes on to the first item's answer
+    first = view.controls[view.activity.items[0].id]
+    if activity == "poll":  # a check with several answers: its first box
+        first = first.children[0]
+    assert focused == [first] and view.entry.layout.display == "none"
+
+
+def test_a_page_that_joins_from_its_address_leaves_the_focus_alone(content, store, server, monkeypatch):
+    trainer, code = facilitator(content, store, server, activity="lessons")
+    focused = []
+    monkeypatch.setattr("ipywidgets.DOMWidget.focus", lambda widget: focused.append(widget))
+    view = participant(content, store, code, devices(1)[0])
+    assert view.room is not None and focused == []
 
 
 def test_an_unreachable_store_is_a_kind_message(content, tmp_path, monkeypatch):

@@ -136,3 +136,13 @@ def tab_to(page, name, *, shift: bool = False, limit: int = 300) -> dict:
         if re.search(name, focused["name"]):
             return focused
     raise AssertionError(f"no element named like {name!r} within {limit} presses of Tab")
+
+
+def focus_lands_on(page, name: str, timeout: float = 60_000) -> dict:
+    """Wait until the page itself has moved the focus to an element named like the regular
+    expression ``name`` (JavaScript's syntax), and check that the focus shows there."""
+    page.wait_for_function(f"name => {{ const f = ({FOCUSED})(); return !!f && new RegExp(name).test(f.name); }}",
+                           arg=name, timeout=timeout)
+    focused = page.evaluate(FOCUSED)
+    assert focused["shows"], f"focus does not show on {focused}"
+    return focused

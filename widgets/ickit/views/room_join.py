@@ -99,7 +99,8 @@ class RoomJoinView(RoomPage):
         self.join()
 
     def join(self, typed: bool = False) -> None:
-        """Join the room whose code is typed, once the browser has given its key."""
+        """Join the room whose code is typed, once the browser has given its key; a join the
+        participant ``typed`` takes the keyboard on to the first item."""
         code = normalise_code(self.code.value)
         if self.room is not None and self.room.code == code:
             return
@@ -131,7 +132,13 @@ class RoomJoinView(RoomPage):
         self._build_form()
         self._show_room(room, answers_changed=True)
         self.message.show("You have joined. Each answer is saved as you give it.")
+        if typed:  # the code field and its button are gone: the keyboard goes on to the first item
+            self._first_control().focus()
         self.watch.start()
+
+    def _first_control(self) -> widgets.DOMWidget:
+        control = next(iter(self.controls.values()))
+        return control.children[0] if isinstance(control, widgets.VBox) else control
 
     def _save_profile(self) -> None:
         if self._loading or self.room is None:

@@ -164,6 +164,8 @@ STATES: dict[str, Callable] = {
 def test_dashboard_in_every_state(notebook, page, voila_server, open_dashboard):
     page.set_viewport_size(PROJECTOR)
     open_dashboard(page, voila_server, notebook)
+    # the page is titled as its dashboard is in data/ (WCAG 2.4.2), not by its file's name
+    expect(page).to_have_title(next(d.title for d in CONTENT.dashboards if d.notebook == notebook))
     _controls_beside_their_chart(page)
     page.set_viewport_size(DESKTOP)
     check_both_sizes(page, notebook, "as opened")

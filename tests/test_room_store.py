@@ -1,5 +1,6 @@
 """The room store's contract, run against SQLite and against a real PostgreSQL alike."""
 
+import contextlib
 import multiprocessing
 import multiprocessing.pool
 import sqlite3
@@ -262,30 +263,42 @@ def _second(store):
 
 
 def _answer_in_flight(store, code, pid):
-    """An answer's transaction begun and not yet committed: its statements as ``answer`` runs them."""
-    change = store._transaction()
-    run = change.__enter__()
-    run("UPDATE rooms SET version = version + 1 WHERE code = ? AND locked = 0 AND round = 1", (code,))
-    run("INSERT INTO answers (code, round, pid, item, value, answered) VALUES (?, 1, ?, ?, ?, ?)",
-        (code, pid, "trust-is-not-enough", "3", time.time()))
-    return change
+    """``store.answer`` run in a thread of its own and held after its statements, before its commit,
+    until the returned event is set; returns that event and the thread."""
+    ran, release = threading.Event(), threading.Event()
+    begin = store._transaction
+
+    @contextlib.contextmanager
+    def held():
+        with begin() as run:
+            yield run
+            ran.set()
+            release.wait(30)
+
+    store._transaction = held
+    worker = threading.Thread(target=store.answer, args=(code, pid, 1, "trust-is-not-enough", "3"))
+    worker.start()
+    try:
+        assert ran.wait(30), "the answer did not reach its commit"
+    finally:
+        del store._transaction
+    return release, worker
 
 
 @pytest.mark.parametrize("step", ["next_round", "delete_room"])
 def test_an_answer_being_written_is_carried_into_the_next_round_or_deleted_with_its_room(store, step):
-
-
     code = store.create_room("lessons", "Race").code
     pid = participant_id(code, DEVICE_A)
     store.join(code, pid)
     other = _second(store)
-    change = _answer_in_flight(store, code, pid)
+    release, answering = _answer_in_flight(store, code, pid)
     done = []
     worker = threading.Thread(target=lambda: done.append(getattr(other, step)(code)))
     worker.start()
     time.sleep(0.5)
     assert not done  # the trainer's step waits for the answer's transaction
-    change.__exit__(None, None, None)
+    release.set()
+    answering.join(30)
     worker.join(30)
     if step == "next_round":
         assert store.my_answers(code, pid, 2) == {"trust-is-not-enough": "3"}

@@ -23,11 +23,13 @@ from ickit.logic import stakeholders
 from ickit.logic.room_results import Radar
 from ickit.logic.timeline import from_template
 from ickit.views.chart import Chart
+from ickit.views.choices import Choices
 from ickit.views.common import Disclosure, Message
 from ickit.views.contents import contents_view
 from ickit.views.law1_targeting import law1_targeting
 from ickit.views.law2_costs import law2_costs
 from ickit.views.lessons_check import LessonsCheckView
+from ickit.views.quiz import Quiz
 from ickit.views.readiness import readiness_view
 from ickit.views.stakeholders import stakeholder_map
 from ickit.views.team_selector import team_selector
@@ -50,6 +52,16 @@ def tree(widget: widgets.Widget) -> Iterator[widgets.Widget]:
 @pytest.fixture(scope="module", params=list(VIEWS))
 def view(request, content):
     return request.param, VIEWS[request.param](content)
+
+
+def test_every_set_of_radio_buttons_is_one_group_named_by_its_question(view, content):
+    """ipywidgets' own radio buttons are a stop each for Tab and no group for a screen reader."""
+    name, root = view
+    quizzes = [Quiz(part.id) for part in content.course] if name == "contents" else []
+    radios = [w for r in (root, *quizzes) for w in tree(r) if isinstance(w, widgets.RadioButtons)]
+    assert all(isinstance(w, Choices) and w.question.strip() for w in radios), name
+    if name in ("contents", "teams"):  # the knowledge checks' questions, the team selector's
+        assert radios, name
 
 
 def test_every_control_has_a_label(view):

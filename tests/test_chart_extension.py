@@ -31,20 +31,26 @@ def test_voila_finds_the_built_extension():
     assert list(found) == ["ickit-charts"]
     build = found["ickit-charts"]["jupyterlab"]["_build"]
     assert build["extension"] == "./extension" and (BUILT / build["load"]).is_file()
-    shared = found["ickit-charts"]["jupyterlab"]["sharedPackages"]["@jupyter-widgets/base"]
-    assert shared == {"bundled": False, "singleton": True}  # the page's own widget manager's
+    shared = found["ickit-charts"]["jupyterlab"]["sharedPackages"]
+    for package in ("@jupyter-widgets/base", "@jupyter-widgets/controls"):  # the radio buttons' view
+        assert shared[package] == {"bundled": False, "singleton": True}  # the page's widget manager's
     assert "plotly.js" in (BUILT / "static" / "third-party-licenses.json").read_text(encoding="utf-8")
 
 
 def test_the_python_widget_asks_for_the_built_extension():
     from ickit import _jupyter_labextension_paths
     from ickit.views.chart import MODULE, MODULE_VERSION, Chart
+    from ickit.views.choices import Choices
 
     built = json.loads((BUILT / "package.json").read_text(encoding="utf-8"))
     assert MODULE == built["name"] and MODULE_VERSION == f"^{built['version']}"
     plot = Chart().plot
     assert (plot._model_module, plot._view_module, plot._model_name, plot._view_name) == \
         (MODULE, MODULE, "ChartModel", "ChartView")
+    choices = Choices()
+    assert (choices._model_module, choices._view_module, choices._view_name) == \
+        ("@jupyter-widgets/controls", MODULE, "ChoicesView")  # ipywidgets' model, the kit's view
+    assert choices._view_module_version == MODULE_VERSION
     (path,) = _jupyter_labextension_paths()  # what `jupyter labextension develop .` links
     assert LABEXTENSIONS.parents[1] / path["src"] == BUILT and path["dest"] == MODULE
 

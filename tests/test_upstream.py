@@ -179,6 +179,22 @@ def test_a_kernels_stderr_gives_the_copy_of_its_own_stream_as_its_fileno():
            '            return self._original_stdstream_copy' in inspect.getsource(OutStream.fileno)
 
 
+@pytest.mark.parametrize("where", [("labextensions", "@jupyter-widgets", "jupyterlab-manager"),
+                                   ("voila", "labextensions", "@voila-dashboards", "widgets-manager8")],
+                         ids=["jupyterlab_widgets", "voila"])
+def test_radio_buttons_are_built_in_their_container_as_the_choices_view_relies_on(where):
+    from jupyter_core.paths import jupyter_path
+
+    static = next(Path(p) for p in jupyter_path(*where, "static") if Path(p).is_dir())
+    code = next(text for f in sorted(static.glob("*.js"))
+                if 'click input[type="radio"]' in (text := f.read_text(encoding="utf-8")))
+    view = code[code.index('.classList.add("widget-radio-box")'):code.index('click input[type="radio"]')]
+    assert view.startswith('.classList.add("widget-radio-box"),this.update()}update(')
+    assert 'this.container.textContent=""' in view and "this.container.appendChild(" in view
+    assert 'setAttribute("type","radio")' in view
+    assert 'this.model.set("index",parseInt(' in code[code.index('click input[type="radio"]'):][:400]
+
+
 def test_plotlys_package_data_is_where_the_kit_reads_it():
     assert set(json.loads(upstream.plotly_template_text("plotly_white"))) >= {"data", "layout"}
     assert upstream.plotly_js_file().stat().st_size > 1_000_000

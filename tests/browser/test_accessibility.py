@@ -300,11 +300,11 @@ def readiness_by_keyboard(page):
     return keyboard_download(page, "Download report")
 
 
-# the focus is on the first radio button of a question whose choices have none chosen yet
-NEXT_QUESTION = """() => {
-    const radio = document.activeElement, group = radio.closest('.widget-radio-box');
-    return radio.type === 'radio' && group.querySelector('input') === radio
-        && !group.querySelector('input:checked');
+# the name of the group of choices the focus is in, if none is chosen yet (else null)
+GROUP_TO_ANSWER = """() => {
+    const radio = document.activeElement, group = radio.closest('[role=radiogroup]');
+    return radio.type === 'radio' && group && !group.querySelector('input:checked')
+        ? group.getAttribute('aria-label') : null;
 }"""
 
 
@@ -312,12 +312,14 @@ def team_by_keyboard(page):
     tab_to(page, "^Explore$")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")  # Guided choice
-    for question in CONTENT.team_choice.questions:  # each question's first choice, in turn
-        while True:
+    for i, question in enumerate(CONTENT.team_choice.questions, 1):
+        # to the first question's choices, then one press from a question's choices to the next's
+        for _ in range(300 if i == 1 else 1):
             tab_to(page, ".", limit=1)
-            if page.evaluate(NEXT_QUESTION):
+            if page.evaluate(GROUP_TO_ANSWER):
                 break
-        page.keyboard.press("Space")
+        assert page.evaluate(GROUP_TO_ANSWER) == f"{i}. {question.prompt}"
+        page.keyboard.press("ArrowDown" if i % 2 else "Space")  # the second choice, or the first
     tab_to(page, "^Suggest models$")
     page.keyboard.press("Enter")
     shown(page, "Suggestions below")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -24,8 +25,10 @@ from pathlib import Path
 import pytest
 from page_checks import CHARTS_DRAWN, axe_check
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import expect
 
 from ickit.content import load_content
+from ickit.logic import quiz
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -152,6 +155,7 @@ def test_notebook_runs_and_its_widgets_render(lab, page, notebook):
     else:
         assert panel.locator(".ickit-chart").count() == 0
     assert "Check your understanding" in text and "Key points" in text
+    _one_choice_is_a_named_group_chosen_with_the_arrow_keys(page, panel, part.id)
     # what the kit shows meets WCAG 2.2 AA (JupyterLab's own interface does not yet: the kit's
     # accessibility statement says where)
     axe_check(page, f"lab:{notebook}", include=".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output")
@@ -173,6 +177,24 @@ def test_notebook_runs_and_its_widgets_render(lab, page, notebook):
             time.sleep(0.5)
     for kernel in lab.api("kernels"):
         lab.api(f"kernels/{kernel['id']}", method="DELETE")
+
+
+def _one_choice_is_a_named_group_chosen_with_the_arrow_keys(page, panel, part_id: str) -> None:
+    """A knowledge check's radio buttons (ickit.views.choices.Choices) are a group a screen reader
+    names by its question, and a choice made with an arrow key reaches the kernel."""
+    one = [q for q in quiz.questions_for(load_content().quizzes, part_id) if q.type == "multiple_choice"]
+    if not one:
+        return
+    named = page.get_by_role("radiogroup", name=one[0].question, exact=True)  # relative, for has=
+    group = panel.locator(named)
+    expect(group).to_have_count(1)
+    group.locator("input[type=radio]").first.focus()
+    page.keyboard.press("ArrowDown")  # the second answer, chosen
+    expect(group.locator("input[type=radio]").nth(1)).to_be_checked()
+    assert group.locator("input[type=radio]").nth(1).evaluate("r => r === document.activeElement")
+    box = panel.locator(".widget-vbox").filter(has=named).last  # the question's own box
+    box.get_by_role("button", name="Check").click()
+    expect(box).to_contain_text(re.compile("Correct\\.|Not yet\\."), timeout=60_000)
 
 
 def _learning_log(page, link) -> str:

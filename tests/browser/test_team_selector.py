@@ -38,6 +38,7 @@ def test_guided_questions_give_ranked_suggestions(page, voila_server, open_dashb
     expect(page.locator(VIEW)).to_contain_text("Please answer every question first", timeout=TIMEOUT)
     groups = page.locator(f"{VIEW} .widget-radio-box")
     expect(groups).to_have_count(12, timeout=TIMEOUT)
+    expect(page.get_by_role("radiogroup")).to_have_count(12)  # each named by its question: keyboard test
     for i in range(12):
         groups.nth(i).locator("input[type=radio]").first.check()
     suggest.click()

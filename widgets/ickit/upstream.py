@@ -74,6 +74,9 @@ CHECKED = {c.package: c for c in (
     Checked("nbconvert", "7.16", "7.18",
             "the lab template's cell markup read in every release from 7.16.0 to 7.17.2 "
             "(unchanged); run with 7.17.2"),
+    Checked("jupyterlab_widgets", "3.0.17", "3.1",
+            "RadioButtonsView of the @jupyter-widgets/controls 5.0.13 it carries read, and run "
+            "in JupyterLab, with 3.0.17; Voila 0.5.13's own copy read and run too"),
     Checked("plotly", "7.1", "7.2",
             "run with 7.1.0, which carries plotly.js 4.1.1 as the chart widget does; 7.0 not "
             "checked (its release candidate carried plotly.js 4.0.0-rc.0)"),
@@ -180,6 +183,16 @@ CONTACTS = (
             "(templates/lab/base.html.j2), which Voila's pages and the kit's template inherit "
             "(cells_without_outputs)",
             "ickit.serve's ready line; bench/run.py"),
+    Contact("jupyterlab_widgets", "RadioButtonsView of @jupyter-widgets/controls",
+            "the radio buttons' view, which JupyterLab's widget manager shares with other "
+            "extensions, makes its `container` element in render() and (re)builds the buttons, "
+            "input[type=radio] elements, in it in update(); a click on one sets the model's index",
+            "the ickit-charts front end's ChoicesView (ickit.views.choices.Choices), which names "
+            "the buttons as one group after each update, in JupyterLab"),
+    Contact("voila", "the controls of a dashboard page",
+            "widgets-manager8 carries a copy of @jupyter-widgets/controls 5.0 of its own, whose "
+            "RadioButtonsView is as jupyterlab_widgets' (see there); a page uses one of the two",
+            "the ickit-charts front end's ChoicesView, on the dashboards"),
     Contact("plotly", "files in package_data/",
             "templates/<name>.json, read as go.Figure embeds them (plotly_template_text), and "
             "plotly.min.js (plotly_js_file)",

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from ..content import load_content
 from ..content.course import Question
 from ..logic import quiz
+from .choices import Choices
 from .common import Message, guarded, kit_view, live
 
 
@@ -21,8 +22,8 @@ class QuestionBox(widgets.VBox):
         self.feedback = live(widgets.HTML())
         labels = [a.answer for a in question.answers]
         if question.type == "multiple_choice":
-            self.choice = widgets.RadioButtons(options=[(t, i) for i, t in enumerate(labels)],
-                                               value=None, layout={"width": "auto"})
+            self.choice = Choices(options=[(t, i) for i, t in enumerate(labels)], value=None,
+                                  question=question.question, layout={"width": "auto"})
             hint = "Choose one answer."
         else:
             self.choice = widgets.VBox([widgets.Checkbox(description=t, indent=False) for t in labels])

@@ -20,6 +20,7 @@ from ..logic.team_choice import Ranking, rank
 from ..logic.team_config import Configuration, from_json, to_json, to_markdown
 from ..logic.text import slug
 from .chart import Chart
+from .choices import Choices
 from .common import Looks, Message, download_link, guarded, kit_view
 from .team_cards import (line_facts, management_card, principle_card, process_card, ranking_card,
                          route_facts)
@@ -90,9 +91,9 @@ class Guided(widgets.VBox):
     def __init__(self, content: Content, adopt: Callable[[str, str, dict], None]):
         self.content, self.adopt = content, adopt
         looks = Looks()
-        self.questions = {q.id: looks.make(widgets.RadioButtons, options=[(o.label, o.id) for o in q.options],
-                                           value=None, layout=WIDE)
-                          for q in content.team_choice.questions}
+        self.questions = {q.id: looks.make(Choices, options=[(o.label, o.id) for o in q.options],
+                                           value=None, question=f"{i}. {q.prompt}", layout=WIDE)
+                          for i, q in enumerate(content.team_choice.questions, 1)}
         self.suggest = widgets.Button(description="Suggest models", button_style="primary")
         self.use = widgets.Button(description="Use the top two", disabled=True)
         self.message = Message()

@@ -167,6 +167,18 @@ export default {
   requires: [IJupyterWidgetRegistry],
   autoStart: true,
   activate: (app, registry) => {
-    registry.registerWidget({ name: NAME, version: VERSION, exports: { ChartModel, ChartView, DeviceKeyModel, DeviceKeyView } });
+    // asked for as a page's widgets are built: only then is ipywidgets' controls module loaded
+    // for the radio buttons' view, as the widget manager loads it for its own
+    const exports = { ChartModel, ChartView, DeviceKeyModel, DeviceKeyView };
+    let all = null;
+    registry.registerWidget({
+      name: NAME, version: VERSION,
+      exports: () => (all = all || import("./choices.js").then(
+        ({ ChoicesView }) => ({ ...exports, ChoicesView }),
+        (error) => {
+          all = null; // the next widget tries again
+          throw error;
+        })),
+    });
   },
 };

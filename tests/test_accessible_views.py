@@ -38,7 +38,8 @@ from ickit.views.timeline_planner import TimelinePlanner
 VIEWS = {"contents": contents_view, "law1": law1_targeting, "law2": law2_costs,
          "stakeholders": stakeholder_map, "lessons": lambda c: LessonsCheckView(c, partners="A, <b>B</b>"),
          "readiness": readiness_view, "teams": team_selector, "timeline": TimelinePlanner}
-# radio buttons are named by their choices, and a button by its description; the rest by a label
+# a radio button is named by its choice (its group by its question: Choices), and a button by its
+# description; the rest by a label
 LABELLED = (widgets.Dropdown, widgets.Text, widgets.Textarea, widgets.IntText, widgets.FloatText,
             widgets.BoundedIntText, widgets.DatePicker, widgets.Checkbox)
 
@@ -54,14 +55,21 @@ def view(request, content):
     return request.param, VIEWS[request.param](content)
 
 
-def test_every_set_of_radio_buttons_is_one_group_named_by_its_question(view, content):
-    """ipywidgets' own radio buttons are a stop each for Tab and no group for a screen reader."""
+def test_every_set_of_radio_buttons_is_a_group_named_by_its_question(view):
+    """Each is a Choices (ipywidgets' own radio buttons are a Tab stop each, and no group)."""
     name, root = view
-    quizzes = [Quiz(part.id) for part in content.course] if name == "contents" else []
-    radios = [w for r in (root, *quizzes) for w in tree(r) if isinstance(w, widgets.RadioButtons)]
+    radios = [w for w in tree(root) if isinstance(w, widgets.RadioButtons)]
     assert all(isinstance(w, Choices) and w.question.strip() for w in radios), name
-    if name in ("contents", "teams"):  # the knowledge checks' questions, the team selector's
-        assert radios, name
+    assert radios or name != "teams"  # the team selector's guided questions
+
+
+def test_every_knowledge_check_of_one_answer_is_a_group_named_by_its_question(content):
+    for part in content.course:
+        boxes = Quiz(part.id).boxes
+        for box in boxes:
+            if box.question.type == "multiple_choice":
+                assert isinstance(box.choice, Choices) and box.choice.question == box.question.question
+    assert any(q.type == "multiple_choice" for q in content.quizzes)
 
 
 def test_every_control_has_a_label(view):

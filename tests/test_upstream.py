@@ -7,6 +7,7 @@ for the ready line.)"""
 import asyncio
 import inspect
 import json
+import logging
 import tomllib
 from importlib import metadata
 from pathlib import Path
@@ -179,13 +180,11 @@ def test_a_kernels_stderr_gives_the_copy_of_its_own_stream_as_its_fileno():
            '            return self._original_stdstream_copy' in inspect.getsource(OutStream.fileno)
 
 
-@pytest.mark.parametrize("where", [("labextensions", "@jupyter-widgets", "jupyterlab-manager"),
-                                   ("voila", "labextensions", "@voila-dashboards", "widgets-manager8")],
-                         ids=["jupyterlab_widgets", "voila"])
-def test_radio_buttons_are_built_in_their_container_as_the_choices_view_relies_on(where):
+def test_radio_buttons_are_built_in_their_container_as_the_choices_view_relies_on():
     from jupyter_core.paths import jupyter_path
 
-    static = next(Path(p) for p in jupyter_path(*where, "static") if Path(p).is_dir())
+    where = ("labextensions", "@jupyter-widgets", "jupyterlab-manager", "static")
+    static = next(Path(p) for p in jupyter_path(*where) if Path(p).is_dir())
     code = next(text for f in sorted(static.glob("*.js"))
                 if 'click input[type="radio"]' in (text := f.read_text(encoding="utf-8")))
     view = code[code.index('.classList.add("widget-radio-box")'):code.index('click input[type="radio"]')]
@@ -193,6 +192,19 @@ def test_radio_buttons_are_built_in_their_container_as_the_choices_view_relies_o
     assert 'this.container.textContent=""' in view and "this.container.appendChild(" in view
     assert 'setAttribute("type","radio")' in view
     assert 'this.model.set("index",parseInt(' in code[code.index('click input[type="radio"]'):][:400]
+
+
+def test_a_dashboard_page_loads_jupyterlab_widgets_extension_and_the_kits(content):
+    """The controls the kit's radio buttons' view extends are those jupyterlab_widgets shares."""
+    from voila.configuration import VoilaConfiguration
+    from voila.utils import get_page_config
+
+    from ickit.serve import ServeOptions, voila_config
+
+    voila = VoilaConfiguration(config=voila_config(ServeOptions(), content, budget=4))
+    page = get_page_config("/", {}, logging.getLogger("ickit-test"), voila)
+    names = {e["name"] for e in page["federated_extensions"]}
+    assert {"@jupyter-widgets/jupyterlab-manager", "ickit-charts"} <= names, names
 
 
 def test_plotlys_package_data_is_where_the_kit_reads_it():

@@ -76,7 +76,7 @@ CHECKED = {c.package: c for c in (
             "(unchanged); run with 7.17.2"),
     Checked("jupyterlab_widgets", "3.0.17", "3.1",
             "RadioButtonsView of the @jupyter-widgets/controls 5.0.13 it carries read, and run "
-            "in JupyterLab, with 3.0.17; Voila 0.5.13's own copy read and run too"),
+            "in JupyterLab and in Voila 0.5.13, with 3.0.17"),
     Checked("plotly", "7.1", "7.2",
             "run with 7.1.0, which carries plotly.js 4.1.1 as the chart widget does; 7.0 not "
             "checked (its release candidate carried plotly.js 4.0.0-rc.0)"),
@@ -189,10 +189,12 @@ CONTACTS = (
             "input[type=radio] elements, in it in update(); a click on one sets the model's index",
             "the ickit-charts front end's ChoicesView (ickit.views.choices.Choices), which names "
             "the buttons as one group after each update, in JupyterLab"),
-    Contact("voila", "the controls of a dashboard page",
-            "widgets-manager8 carries a copy of @jupyter-widgets/controls 5.0 of its own, whose "
-            "RadioButtonsView is as jupyterlab_widgets' (see there); a page uses one of the two",
-            "the ickit-charts front end's ChoicesView, on the dashboards"),
+    Contact("voila", "the widgets' controls on a dashboard page",
+            "a page loads the extension of jupyterlab_widgets (get_page_config keeps it among the "
+            "federated extensions; widgets-manager8 stands in for its plugin only), and the "
+            "@jupyter-widgets/controls a page's widgets use is the copy it shares, not "
+            "widgets-manager8's own (a page loads jupyterlab-manager's chunks of it, not that one)",
+            "the ickit-charts front end's ChoicesView, on the dashboards: it extends that copy"),
     Contact("plotly", "files in package_data/",
             "templates/<name>.json, read as go.Figure embeds them (plotly_template_text), and "
             "plotly.min.js (plotly_js_file)",

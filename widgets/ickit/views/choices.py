@@ -10,8 +10,8 @@ from .chart import MODULE, MODULE_VERSION
 
 
 class Choices(widgets.RadioButtons):
-    """``RadioButtons`` whose choices form a group named ``question``: Tab stops once, at the
-    chosen one (or the first), and the arrow keys choose among them."""
+    """``RadioButtons`` whose choices form a group named ``question``: one stop for Tab, and the
+    arrow keys choose among them."""
 
     _view_name = Unicode("ChoicesView").tag(sync=True)
     _view_module = Unicode(MODULE).tag(sync=True)

@@ -91,9 +91,10 @@ class Guided(widgets.VBox):
     def __init__(self, content: Content, adopt: Callable[[str, str, dict], None]):
         self.content, self.adopt = content, adopt
         looks = Looks()
+        numbered = {q.id: f"{i}. {q.prompt}" for i, q in enumerate(content.team_choice.questions, 1)}
         self.questions = {q.id: looks.make(Choices, options=[(o.label, o.id) for o in q.options],
-                                           value=None, question=f"{i}. {q.prompt}", layout=WIDE)
-                          for i, q in enumerate(content.team_choice.questions, 1)}
+                                           value=None, question=numbered[q.id], layout=WIDE)
+                          for q in content.team_choice.questions}
         self.suggest = widgets.Button(description="Suggest models", button_style="primary")
         self.use = widgets.Button(description="Use the top two", disabled=True)
         self.message = Message()
@@ -104,9 +105,9 @@ class Guided(widgets.VBox):
         for control in self.questions.values():
             control.observe(guarded(self.message)(self.rerun), names="value")
         self.use.on_click(guarded(self.message)(self.use_top))
-        asked = [looks.make(widgets.VBox, [looks.make(widgets.HTML, f"<b>{i}. {html.escape(q.prompt)}</b>"),
+        asked = [looks.make(widgets.VBox, [looks.make(widgets.HTML, f"<b>{html.escape(numbered[q.id])}</b>"),
                                            self.questions[q.id]])
-                 for i, q in enumerate(content.team_choice.questions, 1)]
+                 for q in content.team_choice.questions]
         grid = widgets.GridBox(asked, layout=widgets.Layout(
             grid_template_columns="repeat(auto-fill, minmax(340px, 1fr))", grid_gap="4px 16px"))
         super().__init__([grid, widgets.HBox([self.suggest, self.use]), self.message, self.result])

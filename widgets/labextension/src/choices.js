@@ -13,22 +13,21 @@ export class ChoicesView extends RadioButtonsView {
   render() {
     this.group = `ickit-choices-${++groups}`;
     super.render();
+    // in JupyterLab the arrow keys move between a notebook's cells: here they are the buttons'
+    // (tests/browser/test_notebooks_in_lab.py presses them)
+    this.container.addEventListener("keydown", (event) => {
+      if (event.key.startsWith("Arrow")) event.stopPropagation();
+    });
   }
 
   /* After any change of the model (the question's among them), which may build the buttons anew. */
   update(options) {
     const updated = super.update(options);
-    if (!this.container) return updated; // called before render has made it
     const question = this.model.get("question");
     this.container.setAttribute("role", "radiogroup");
     if (question) this.container.setAttribute("aria-label", question);
     else this.container.removeAttribute("aria-label");
-    for (const radio of this.container.querySelectorAll('input[type="radio"]')) {
-      radio.name = this.group;
-      // in JupyterLab the arrow keys move between cells, unless the focused element says not to
-      // (Lumino's key bindings skip it; tests/browser/test_notebooks_in_lab.py presses them)
-      radio.setAttribute("data-lm-suppress-shortcuts", "true");
-    }
+    for (const radio of this.container.querySelectorAll('input[type="radio"]')) radio.name = this.group;
     return updated;
   }
 }

@@ -175,9 +175,10 @@ export default {
       name: NAME, version: VERSION,
       exports: () => (all = all || import("./choices.js").then(
         ({ ChoicesView }) => ({ ...exports, ChoicesView }),
-        (error) => {
-          all = null; // the next widget tries again
-          throw error;
+        (error) => { // the charts do without: the radio buttons' view is missing, and asked for again
+          console.error("ickit-charts: the radio buttons' view could not be loaded", error);
+          all = null;
+          return exports;
         })),
     });
   },

@@ -7,7 +7,9 @@ dashboards and a blank notebook, with a preheated kernel for every page it opens
 dashboard, in headless Chromium: time to interactive against the blank notebook (ratio), the
 kernel's resident memory against the blank notebook's kernel (ratio), and control-change-to-redraw
 time, for the first control that redraws a chart. A page counts as interactive once its widgets
-and the charts in view have drawn (READY); a page served without a cell's outputs is a failure.
+and the charts in view have drawn (READY); a page served without a cell's outputs, or not ready
+within two minutes, is a failure (one that never became ready leaves what it showed, and the
+server's log, in a folder the run names).
 Pages are opened in rounds, each round the blank notebook and every dashboard once, each in a
 fresh browser context once the server and its kernels are quiet, after one blank page has warmed
 the server. Then a join burst: N participants request the dashboard at the same moment and each
@@ -46,6 +48,7 @@ from ickit.upstream import cells_without_outputs, outside_checked  # noqa: E402
 
 BLANK = "blank.ipynb"
 PAGE_REFILL_DELAY = 24 * 3600  # seconds: longer than any run
+PAGE_TIMEOUT_MS = 120_000  # a page not ready by then is a failure
 TARGETS = "targets: TTI <= 1.5x blank; redraw p95 < 100 ms; memory <= 1.6x bare; burst p95 < 3 s, 0 failed"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
@@ -63,6 +66,19 @@ READY = """() => {
     const shown = (selector) => [...cells.querySelectorAll(selector)].filter(o => o.offsetWidth > 0);
     return shown('.jp-OutputArea-output').every(output => output.childElementCount > 0)
         && shown('.ickit-chart').every(chart => chart.querySelector('.main-svg'));
+}"""
+# What of READY a page lacks, for a page that never became ready.
+UNREADY = """() => {
+    const spinner = document.querySelector('#loading');
+    const cells = document.querySelector('#rendered_cells');
+    const shown = (selector) => cells ? [...cells.querySelectorAll(selector)].filter(o => o.offsetWidth > 0) : [];
+    return {
+        spinner: !!spinner && getComputedStyle(spinner).display !== 'none',
+        cells_shown: !!cells && getComputedStyle(cells).display !== 'none',
+        outputs_not_placed: document.querySelectorAll('script[type="application/vnd.voila.cell-output+json"]').length,
+        outputs_empty: shown('.jp-OutputArea-output').filter(o => o.childElementCount === 0).length,
+        charts_undrawn: shown('.ickit-chart').filter(c => !c.querySelector('.main-svg')).length,
+    };
 }"""
 CONTROLS = ".widget-dropdown select, .widget-text input[type=number]"
 # Change control number `control` (a drop-down: its next option; a number field: one up or down)
@@ -251,17 +267,38 @@ def measure_redraws(page, redraws: int) -> list[float]:
     return [t for t in times if t is not None]
 
 
-def measure_page(browser, server: int, base: str, notebook: str, redraws: int) -> dict:
+def keep_unready(page, console: list[str], folder: Path) -> None:
+    """What a page that did not become ready showed: a screenshot, what of READY it lacked and
+    its console, in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        page.screenshot(path=str(folder / "page.png"), full_page=True)
+        lacking = json.dumps(page.evaluate(UNREADY), indent=1)
+    except Exception as err:  # a page that crashed has neither
+        lacking = f"not read: {type(err).__name__}: {err}"
+    (folder / "page.txt").write_text(f"{page.url}\n{lacking}\n\nconsole:\n" + "\n".join(console))
+
+
+def measure_page(browser, server: int, base: str, notebook: str, redraws: int,
+                 kept: Path | None = None) -> dict:
     """Time to interactive, kernel memory and (``redraws`` of them) redraw times of one page,
-    opened once the ``server`` process and its kernels are quiet."""
+    opened once the ``server`` process and its kernels are quiet; a page that does not become
+    ready leaves what it showed in ``kept`` / ``notebook`` (``keep_unready``)."""
     wait_until_quiet(server)
     context = browser.new_context()
     try:
         page = context.new_page()
         page.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), lambda route: route.abort())
+        console: list[str] = []
+        page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
         start = time.perf_counter()
-        response = page.goto(f"{base}voila/render/{notebook}", timeout=120_000)
-        page.wait_for_function(READY, timeout=120_000, polling=20)
+        response = page.goto(f"{base}voila/render/{notebook}", timeout=PAGE_TIMEOUT_MS)
+        try:
+            page.wait_for_function(READY, timeout=PAGE_TIMEOUT_MS, polling=20)
+        except Exception:
+            if kept:
+                keep_unready(page, console, kept / notebook)
+            raise
         tti = time.perf_counter() - start
         if empty := cells_without_outputs(response.text()):
             raise RuntimeError(f"served without the outputs of {empty} cell(s)")
@@ -275,19 +312,20 @@ def measure_page(browser, server: int, base: str, notebook: str, redraws: int) -
 
 
 def measure_pages(browser, server: int, base: str, notebooks: list[str], runs: int,
-                  redraws: int) -> dict[str, dict]:
+                  redraws: int, kept: Path | None = None) -> dict[str, dict]:
     """Median time to interactive and kernel memory of each notebook, and its redraw times.
 
     Each of ``runs`` rounds opens every notebook once, in turn, so that a drift in the machine's
     speed over the run falls on all of them alike; redraws are timed in the first round. A
-    notebook that fails is reported and has no figures at all.
+    notebook that fails is reported and has no figures at all (what its page showed is left in
+    ``kept``).
     """
     found: dict[str, list[dict]] = {nb: [] for nb in notebooks}
     for run in range(runs):
         for notebook in [nb for nb in notebooks if nb in found]:
             try:
                 found[notebook].append(measure_page(browser, server, base, notebook,
-                                                    redraws if run == 0 else 0))
+                                                    redraws if run == 0 else 0, kept))
             except Exception as err:  # one broken dashboard must not hide the others
                 print(f"{notebook}: not measured ({type(err).__name__}: {str(err)[:80]})")
                 del found[notebook]
@@ -415,6 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     blank["cells"] = []
     (work / BLANK).write_text(json.dumps(blank))
     log = work / "voila.log"
+    kept = Path(f"{work}-unready")  # made only by a page that does not become ready
     process, port = start_server(work, args.burst, args.runs, log)
     base = f"http://127.0.0.1:{port}/"
     try:
@@ -426,7 +465,7 @@ def main(argv: list[str] | None = None) -> int:
             measure_page(browser, process.pid, base, BLANK, 0)  # warm the server: not counted
             found = measure_pages(browser, process.pid, base,
                                   [BLANK, *(d.notebook for d in dashboards)], args.runs,
-                                  args.redraws)
+                                  args.redraws, kept)
             browser.close()
         stop(process)  # the bursts each get a server of their own
         ref = found.pop(BLANK, None)
@@ -451,6 +490,9 @@ def main(argv: list[str] | None = None) -> int:
         print(TARGETS)
     finally:
         stop(process)
+        if kept.exists():
+            shutil.copy(log, kept / "voila.log")
+            print(f"what the pages that did not become ready showed, and the server's log: {kept}")
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

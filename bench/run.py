@@ -8,7 +8,7 @@ dashboard, in headless Chromium: time to interactive against the blank notebook 
 kernel's resident memory against the blank notebook's kernel (ratio), and control-change-to-redraw
 time, for the first control that redraws a chart. A page counts as interactive once its widgets
 and the charts in view have drawn (READY); a page served without a cell's outputs, or not ready
-within two minutes, is a failure (one that never became ready leaves what it showed, and the
+within two minutes of loading, is a failure (one that never became ready leaves what it showed, and the
 server's log, in a folder the run names).
 Pages are opened in rounds, each round the blank notebook and every dashboard once, each in a
 fresh browser context once the server and its kernels are quiet, after one blank page has warmed
@@ -271,12 +271,17 @@ def keep_unready(page, console: list[str], folder: Path) -> None:
     """What a page that did not become ready showed: a screenshot, what of READY it lacked and
     its console, in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
-    try:
-        page.screenshot(path=str(folder / "page.png"), full_page=True)
-        lacking = json.dumps(page.evaluate(UNREADY), indent=1)
-    except Exception as err:  # a page that crashed has neither
+    try:  # bounded: a page whose main thread is stuck would keep evaluate() waiting for ever
+        lacking = json.dumps(page.wait_for_function(f"() => ({UNREADY})()", timeout=5000).json_value(),
+                             indent=1)
+    except Exception as err:
         lacking = f"not read: {type(err).__name__}: {err}"
-    (folder / "page.txt").write_text(f"{page.url}\n{lacking}\n\nconsole:\n" + "\n".join(console))
+    try:
+        page.screenshot(path=str(folder / "page.png"), full_page=True, timeout=30_000)
+    except Exception as err:
+        lacking += f"\nno screenshot: {type(err).__name__}: {err}"
+    (folder / "page.txt").write_text(f"{page.url}\n{lacking}\n\nconsole:\n" + "\n".join(console),
+                                     encoding="utf-8")
 
 
 def measure_page(browser, server: int, base: str, notebook: str, redraws: int,
@@ -292,12 +297,15 @@ def measure_page(browser, server: int, base: str, notebook: str, redraws: int,
         console: list[str] = []
         page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
         start = time.perf_counter()
-        response = page.goto(f"{base}voila/render/{notebook}", timeout=PAGE_TIMEOUT_MS)
         try:
+            response = page.goto(f"{base}voila/render/{notebook}", timeout=PAGE_TIMEOUT_MS)
             page.wait_for_function(READY, timeout=PAGE_TIMEOUT_MS, polling=20)
         except Exception:
             if kept:
-                keep_unready(page, console, kept / notebook)
+                try:
+                    keep_unready(page, console, kept / notebook)
+                except Exception as err:  # the page's own failure is the one to report
+                    print(f"note: what {notebook} showed was not kept ({type(err).__name__}: {err})")
             raise
         tti = time.perf_counter() - start
         if empty := cells_without_outputs(response.text()):
@@ -317,8 +325,8 @@ def measure_pages(browser, server: int, base: str, notebooks: list[str], runs: i
 
     Each of ``runs`` rounds opens every notebook once, in turn, so that a drift in the machine's
     speed over the run falls on all of them alike; redraws are timed in the first round. A
-    notebook that fails is reported and has no figures at all (what its page showed is left in
-    ``kept``).
+    notebook that fails is reported and has no figures at all (a page that never became ready
+    leaves what it showed in ``kept``).
     """
     found: dict[str, list[dict]] = {nb: [] for nb in notebooks}
     for run in range(runs):
@@ -462,7 +470,7 @@ def main(argv: list[str] | None = None) -> int:
 
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            measure_page(browser, process.pid, base, BLANK, 0)  # warm the server: not counted
+            measure_page(browser, process.pid, base, BLANK, 0, kept / "warm-up")  # not counted
             found = measure_pages(browser, process.pid, base,
                                   [BLANK, *(d.notebook for d in dashboards)], args.runs,
                                   args.redraws, kept)
@@ -491,7 +499,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         stop(process)
         if kept.exists():
-            shutil.copy(log, kept / "voila.log")
+            try:
+                shutil.copy(log, kept / "voila.log")
+            except OSError as err:
+                print(f"note: the server's log was not kept ({err})")
             print(f"what the pages that did not become ready showed, and the server's log: {kept}")
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -20,6 +20,11 @@ STUCK = b"""<!DOCTYPE html><html><body>
 <script type="application/vnd.voila.cell-output+json">{}</script>
 <script>console.log("kernel: connecting")</script>
 </body></html>"""
+# Its cells shown, but one output still empty and one chart not drawn.
+STUCK_SHOWN = b"""<!DOCTYPE html><html><body>
+<div id="rendered_cells"><div class="jp-OutputArea-output" style="height: 10px"></div>
+<div class="jp-OutputArea-output"><div class="ickit-chart" style="height: 10px"></div></div></div>
+</body></html>"""
 READY = b'<div id="rendered_cells"><div class="jp-OutputArea-output"><p>drawn</p></div></div>'
 
 
@@ -28,7 +33,7 @@ def bench(monkeypatch):
     spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    monkeypatch.setattr(module, "PAGE_TIMEOUT_MS", 1500)
+    monkeypatch.setattr(module, "PAGE_TIMEOUT_MS", 5000)
     return module
 
 
@@ -66,6 +71,15 @@ def test_a_page_that_never_becomes_ready_leaves_what_it_showed(bench, browser, t
     assert json.loads(lacking) == {"spinner": True, "cells_shown": False, "outputs_not_placed": 1,
                                    "outputs_empty": 0, "charts_undrawn": 0}
     assert console == "log: kernel: connecting"
+
+
+def test_what_a_shown_page_lacks_is_named(bench, browser, tmp_path):
+    with pytest.raises(Exception, match="Timeout"):
+        measure(bench, browser, STUCK_SHOWN, "shown.ipynb", tmp_path)
+    report = (tmp_path / "shown.ipynb" / "page.txt").read_text().split("\n", 1)[1]
+    assert json.loads(report.split("\n\nconsole:\n")[0]) == {
+        "spinner": False, "cells_shown": True, "outputs_not_placed": 0, "outputs_empty": 1,
+        "charts_undrawn": 1}
 
 
 def test_a_page_that_becomes_ready_leaves_nothing(bench, browser, tmp_path):
